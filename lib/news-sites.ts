@@ -67,3 +67,8 @@ export function newsSiteMatchPatterns(sites: readonly string[] = DEFAULT_NEWS_SI
   }
   return [...patterns];
 }
+
+/** Whether `site` (a host without `www.`) is, or is under, one of the default news sites. */
+export function isDefaultNewsSite(site: string, sites: readonly string[] = DEFAULT_NEWS_SITES): boolean {
+  return sites.some((news) => site === news || site.endsWith(`.${news}`));
+}

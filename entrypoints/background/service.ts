@@ -1,0 +1,157 @@
+import { loadBundledIndex } from '@/lib/bundled-index';
+import { CorpusCatalog } from '@/lib/corpus-catalog';
+import { NewsContextDatabase } from '@/lib/database';
+import { asyncListener, type MessageSender } from '@/lib/extension-messaging';
+import { HIGHLIGHT_CSS } from '@/lib/highlighter';
+import { type AnnotatorConfig, type BackgroundRequest, backgroundRequest, type IndexStatus } from '@/lib/messages';
+import { isDefaultNewsSite } from '@/lib/news-sites';
+import { addFeedback, readSettings, setExtraSite, setSitePaused, suppressedEntities } from '@/lib/reader-store';
+import { readerUrl } from '@/lib/reader-url';
+import { siteOf } from '@/lib/settings';
+import { syncSiteScripts } from './site-scripts';
+
+/**
+ * The background service: holds the corpus (bundled index plus the reader's
+ * own data, loaded once per worker life), answers the other contexts, keeps
+ * the toolbar badge, and forwards keyboard commands to the active tab.
+ */
+export function createBackgroundService() {
+  const db = new NewsContextDatabase();
+  let catalog: Promise<CorpusCatalog> | undefined;
+
+  const loadCatalog = () => {
+    catalog ??= (async () => {
+      const { index } = loadBundledIndex();
+      const userEntities = await db.entities.toArray();
+      return new CorpusCatalog({ index, userEntities });
+    })();
+    return catalog;
+  };
+
+  browser.runtime.onMessage.addListener(
+    asyncListener((message, sender) => {
+      // Only our own contexts: our pages and our content scripts carry our extension id.
+      if (sender.id !== browser.runtime.id) return undefined;
+      const request = backgroundRequest.safeParse(message);
+      if (!request.success) return undefined;
+      return handle(request.data, sender);
+    }),
+  );
+
+  async function handle(request: BackgroundRequest, sender: MessageSender): Promise<unknown> {
+    switch (request.type) {
+      case 'index/status':
+        return indexStatus();
+      case 'annotator/config':
+        return annotatorConfig(sender);
+      case 'entity/card':
+        return (await loadCatalog()).card(request.entityId) ?? null;
+      case 'annotations/updated':
+        if (sender.tab?.id !== undefined) await setBadge(sender.tab.id, request.relevant ? request.entityCount : 0);
+        return true;
+      case 'highlights/style':
+        if (sender.tab?.id === undefined) return false;
+        // A user-origin stylesheet: it colours our highlights without a style element in the page.
+        await browser.scripting.insertCSS({
+          target: { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] },
+          css: HIGHLIGHT_CSS,
+          origin: 'USER',
+        });
+        return true;
+      case 'feedback/add': {
+        // The site comes from the browser's view of the sender, not from the page's word.
+        const site = siteOf(sender.tab?.url ?? sender.url ?? '');
+        await addFeedback(db, request.entityId, request.verdict, site);
+        return true;
+      }
+      case 'reader/open':
+        await browser.tabs.create({
+          url: readerUrl(browser.runtime.getURL('/reader.html'), request),
+          index: sender.tab?.index === undefined ? undefined : sender.tab.index + 1,
+          openerTabId: sender.tab?.id,
+        });
+        return true;
+      case 'site/state': {
+        const settings = await readSettings(db);
+        return {
+          site: request.site,
+          paused: settings.pausedSites.includes(request.site),
+          defaultSite: isDefaultNewsSite(request.site),
+          extraSite: settings.extraSites.includes(request.site),
+        };
+      }
+      case 'site/pause':
+        await setSitePaused(db, request.site, request.paused);
+        await refreshTabs(request.site);
+        return true;
+      case 'site/annotate': {
+        // Only extension pages may turn a site on; the permission itself was granted by the reader in the popup.
+        if (sender.tab) return false;
+        const settings = await setExtraSite(db, request.site, request.enabled);
+        await syncSiteScripts(settings.extraSites);
+        return true;
+      }
+    }
+  }
+
+  async function annotatorConfig(sender: MessageSender): Promise<AnnotatorConfig> {
+    const site = siteOf(sender.tab?.url ?? sender.url ?? '');
+    const [current, settings, suppressed] = await Promise.all([
+      loadCatalog(),
+      readSettings(db),
+      suppressedEntities(db, site),
+    ]);
+    return {
+      paused: settings.pausedSites.includes(site),
+      highlightMode: settings.highlightMode,
+      suppressed,
+      entities: current.annotationEntities(),
+      matcher: current.matcherSpec() as unknown as AnnotatorConfig['matcher'],
+    };
+  }
+
+  async function refreshTabs(site?: string): Promise<void> {
+    const tabs = await browser.tabs.query({});
+    await Promise.all(
+      tabs
+        .filter((tab) => tab.id !== undefined && (!site || siteOf(tab.url ?? '') === site))
+        .map((tab) => browser.tabs.sendMessage(tab.id as number, { type: 'annotator/refresh' }).catch(() => undefined)),
+    );
+  }
+
+  browser.commands?.onCommand.addListener(async (command) => {
+    const direction = command === 'next-mention' ? 1 : command === 'previous-mention' ? -1 : 0;
+    if (!direction) return;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id === undefined) return;
+    await browser.tabs.sendMessage(tab.id, { type: 'mention/step', direction }).catch(() => undefined);
+  });
+
+  // Registered scripts survive restarts in Chrome but not in every browser: make them match the settings.
+  browser.runtime.onStartup?.addListener(async () => syncSiteScripts((await readSettings(db)).extraSites));
+  browser.runtime.onInstalled.addListener(async () => {
+    await navigator.storage?.persist?.().catch(() => false);
+    await syncSiteScripts((await readSettings(db)).extraSites);
+  });
+}
+
+async function setBadge(tabId: number, entityCount: number): Promise<void> {
+  const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+  await action.setBadgeBackgroundColor({ tabId, color: '#1d3557' }).catch(() => undefined);
+  await action.setBadgeText({ tabId, text: entityCount > 0 ? String(entityCount) : '' }).catch(() => undefined);
+}
+
+function indexStatus(): IndexStatus {
+  try {
+    const { index, aliasCount } = loadBundledIndex();
+    return {
+      ok: true,
+      schemaVersion: index.schemaVersion,
+      articles: index.articles.length,
+      entities: index.entities.length,
+      aliases: aliasCount,
+    };
+  } catch (error) {
+    return { ok: false, schemaVersion: 0, articles: 0, entities: 0, aliases: 0, error: String(error) };
+  }
+}

@@ -1,0 +1,207 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { asyncListener } from '@/lib/extension-messaging';
+import { Highlighter, type Mention } from '@/lib/highlighter';
+import { createEntityMatcher, type MatcherSpec } from '@/lib/match-entities';
+import { type AnnotationsSnapshot, type AnnotatorConfig, type ContentRequest, contentRequest } from '@/lib/messages';
+import { type AnnotationSnapshot, PageAnnotator } from '@/lib/page-annotator';
+import type { AnnotationEntity } from '@/lib/page-relevance';
+import { CardController } from './hover-card';
+import { requestAnnotatorConfig, requestEntityCard, tell } from './messaging';
+
+/**
+ * Wires the page's annotation together: configuration from the background,
+ * the matcher, the annotator (reading and matching), the highlighter
+ * (painting) and the hover card. Everything is torn down through `ctx` when
+ * the extension is updated or reloaded.
+ */
+export async function startAnnotating(ctx: ContentScriptContext): Promise<void> {
+  let session: AnnotationSession | undefined;
+  const emptySnapshot = (): AnnotationsSnapshot => ({
+    url: location.href,
+    relevant: false,
+    entities: [],
+    stats: { textChars: 0, textNodes: 0, scanMs: 0, totalMs: 0, longestTaskMs: 0 },
+  });
+
+  const onMessage = asyncListener((message, sender) => {
+    // Only our own extension contexts (popup, background) talk to us; other content scripts never do.
+    if (sender.id !== browser.runtime.id || sender.tab) return undefined;
+    const request = contentRequest.safeParse(message);
+    if (!request.success) return undefined;
+    return handle(request.data);
+  });
+
+  const handle = async (request: ContentRequest): Promise<unknown> => {
+    switch (request.type) {
+      case 'annotations/get':
+        if (!session) return emptySnapshot();
+        await session.annotator.idle();
+        return session.snapshotForMessage();
+      case 'mention/step':
+        return session?.step(request.direction) ?? false;
+      case 'mention/show-entity':
+        return session?.showEntity(request.entityId) ?? false;
+      case 'annotator/refresh':
+        await restart();
+        return true;
+    }
+  };
+
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+
+  const restart = async () => {
+    const config = await requestAnnotatorConfig();
+    if (ctx.isInvalid) return;
+    if (!config || config.paused) {
+      session?.destroy();
+      session = undefined;
+      tell({ type: 'annotations/updated', relevant: false, entityCount: 0 });
+      return;
+    }
+    if (session) await session.reconfigure(config);
+    else {
+      session = new AnnotationSession(ctx, config);
+      await session.start();
+    }
+  };
+
+  // A single-page app swapping articles: start afresh on the new one.
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    void session?.annotator.reset();
+  });
+
+  await restart();
+}
+
+class AnnotationSession {
+  readonly annotator: PageAnnotator;
+  private readonly highlighter = new Highlighter(document);
+  private readonly cards: CardController;
+  private suppressed: Set<string>;
+  private styleRequested = false;
+
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    config: AnnotatorConfig,
+  ) {
+    this.suppressed = new Set(config.suppressed);
+    this.cards = new CardController(ctx, this.highlighter, {
+      loadCard: requestEntityCard,
+      onFeedback: (entityId, verdict) => {
+        tell({ type: 'feedback/add', entityId, verdict });
+        this.suppressed.add(entityId);
+        this.annotator.setSuppressed(new Set(this.suppressed));
+      },
+      onOpenExcerpt: (excerpt) =>
+        tell({ type: 'reader/open', articleId: excerpt.articleId, start: excerpt.start, end: excerpt.end }),
+    });
+    this.annotator = new PageAnnotator({
+      doc: document,
+      matcher: createEntityMatcher(config.matcher as unknown as MatcherSpec),
+      entities: entityTable(config.entities),
+      highlighter: this.highlighter,
+      highlightMode: config.highlightMode,
+      suppressed: this.suppressed,
+      onUpdate: (snapshot) => this.onUpdate(snapshot),
+    });
+    ctx.onInvalidated(() => this.destroy());
+  }
+
+  start(): Promise<void> {
+    return this.annotator.start();
+  }
+
+  async reconfigure(config: AnnotatorConfig): Promise<void> {
+    this.suppressed = new Set(config.suppressed);
+    this.annotator.setSuppressed(this.suppressed);
+    this.annotator.setHighlightMode(config.highlightMode);
+    await this.annotator.setMatcher(
+      createEntityMatcher(config.matcher as unknown as MatcherSpec),
+      entityTable(config.entities),
+    );
+  }
+
+  snapshotForMessage(): AnnotationsSnapshot {
+    const { relevant, entities, stats } = this.annotator.snapshot();
+    return {
+      url: location.href,
+      relevant,
+      entities,
+      stats: {
+        textChars: stats.textChars,
+        textNodes: stats.textNodes,
+        scanMs: round(stats.scanMs),
+        totalMs: round(stats.totalMs),
+        longestTaskMs: round(stats.longestTaskMs),
+      },
+    };
+  }
+
+  /** Keyboard command: the next or previous highlighted mention after the open one (or from the viewport). */
+  step(direction: 1 | -1): boolean {
+    const mentions = this.highlighter.mentions();
+    if (mentions.length === 0) return false;
+    const current = this.cards.openMention ?? this.highlighter.active;
+    let index: number;
+    if (current) {
+      const at = mentions.indexOf(current);
+      index = at < 0 ? 0 : (at + direction + mentions.length) % mentions.length;
+    } else {
+      // Start from what the reader is looking at, not the top of the page.
+      const firstVisible = mentions.findIndex((mention) => mention.range.getBoundingClientRect().bottom >= 0);
+      index =
+        direction === 1
+          ? Math.max(0, firstVisible)
+          : (Math.max(0, firstVisible) - 1 + mentions.length) % mentions.length;
+    }
+    const mention = mentions[index];
+    if (!mention) return false;
+    this.reveal(mention);
+    return true;
+  }
+
+  /** From the popup: the entity's next mention after the open one, scrolled to, with its card. */
+  showEntity(entityId: string): boolean {
+    const mentions = this.highlighter.mentions().filter((mention) => mention.entityId === entityId);
+    if (mentions.length === 0) return false;
+    const current = this.cards.openMention;
+    const at = current ? mentions.indexOf(current) : -1;
+    this.reveal(mentions[(at + 1) % mentions.length] as Mention);
+    return true;
+  }
+
+  destroy(): void {
+    this.cards.destroy();
+    this.annotator.destroy();
+    this.highlighter.destroy();
+  }
+
+  private reveal(mention: Mention): void {
+    const rect = mention.range.getBoundingClientRect();
+    if (rect.top < 0 || rect.bottom > window.innerHeight) {
+      window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: 'instant' });
+    }
+    this.cards.trackPointer();
+    void this.cards.show(mention, true);
+  }
+
+  private onUpdate(snapshot: AnnotationSnapshot): void {
+    if (this.ctx.isInvalid) return;
+    if (snapshot.relevant && !this.styleRequested) {
+      // Colours go in as a user stylesheet added by the background: no style element in the page.
+      this.styleRequested = true;
+      tell({ type: 'highlights/style' });
+    }
+    if (snapshot.relevant) this.cards.trackPointer();
+    tell({ type: 'annotations/updated', relevant: snapshot.relevant, entityCount: snapshot.entities.length });
+  }
+}
+
+function entityTable(entities: readonly AnnotationEntity[]): Map<string, AnnotationEntity> {
+  return new Map(entities.map((entity) => [entity.id, entity]));
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 100) / 100;
+}

@@ -1,0 +1,32 @@
+/**
+ * The one place that adapts our async message handlers to the
+ * `runtime.onMessage` contract that both Chrome and Firefox honour:
+ * call `sendResponse` and return `true` to keep the channel open. (Returning
+ * a promise works in Firefox but not in every Chrome we support.)
+ */
+import type { Browser } from 'wxt/browser';
+
+export type MessageSender = Browser.runtime.MessageSender;
+
+/**
+ * Wraps a handler that returns `undefined` for "not mine" (another listener
+ * may answer) or a value/promise to send back.
+ *
+ * @example browser.runtime.onMessage.addListener(asyncListener((message, sender) => handle(message, sender)));
+ */
+export function asyncListener(
+  handler: (message: unknown, sender: MessageSender) => Promise<unknown> | undefined,
+): (message: unknown, sender: MessageSender, sendResponse: (response?: unknown) => void) => boolean {
+  return (message, sender, sendResponse) => {
+    const result = handler(message, sender);
+    if (result === undefined) return false;
+    result.then(
+      (value) => sendResponse(value),
+      (error: unknown) => {
+        console.error('News Context: a message handler failed', error);
+        sendResponse(undefined);
+      },
+    );
+    return true;
+  };
+}

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Every test, as CI runs it: type-check, lint, unit and DOM tests, the
+# production build, then end-to-end tests of the built extension in real
+# Chromium. Ends with one line "N passed, N failed" summing every runner.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+
+results=$(mktemp -d)
+status=0
+step() {
+  local name=$1
+  shift
+  echo
+  echo "=== $name: $*"
+  if "$@"; then
+    echo "pass" >"$results/$name.check"
+  else
+    echo "fail" >"$results/$name.check"
+    status=1
+  fi
+}
+
+step typecheck npx tsc --noEmit
+step lint npx biome ci .
+step unit npx vitest run --reporter=default --reporter=json --outputFile.json="$results/vitest.json"
+if step build npm run build; then
+  PLAYWRIGHT_JSON_OUTPUT_NAME="$results/playwright.json" \
+    step e2e npx playwright test -c tests/e2e/playwright.config.ts --reporter=list,json
+else
+  echo "=== e2e: skipped, the build failed"
+fi
+
+node tests/scripts/summarize-results.mjs "$results" || status=1
+rm -rf "$results"
+exit $status
