@@ -10,31 +10,55 @@
  *
  * Filter: one row per state, one column per character class. States are
  * SKIP (inside a word that cannot start a match), READY (at a word start) and
- * the trie nodes reached from a word start through word characters only, as
- * many as fit a memory budget. A transition to INTERESTING means "this word
- * may hold a match": the word ends where a key ends, the path leaves the
- * budgeted part, or it crosses a space or punctuation. The scan then runs the
- * exact walk from the word start. Every other character costs two table
- * loads and no unpredictable branch. A text that ends inside a trie state is
- * checked by the caller.
+ * trie nodes reached from a word start through word characters only, as many
+ * as fit a memory budget. A transition to INTERESTING means "this word may
+ * hold a match": the word ends where a key ends, the path leaves the budgeted
+ * part, or it crosses a space or punctuation. The scan then runs the exact
+ * walk. Every other character costs two table loads and no unpredictable
+ * branch.
+ *
+ * A word that starts with a lower-case letter can only match an alias that
+ * starts with one ("the Trump administration"): names never match in lower
+ * case. So the first letter's case picks the trie the filter follows: all
+ * keys, or the few with such an alias. Most words of a text start in lower
+ * case and are skipped at their first letter. A text that ends inside a trie
+ * state is checked by the caller.
  */
-import { CHAR_IGNORE, CHAR_SPACE, CHAR_SURROGATE, CHAR_WORD, charFlags, FLAG_TABLE, FOLD_TABLE } from './fold-text';
+import {
+  CHAR_IGNORE,
+  CHAR_LOWER,
+  CHAR_SPACE,
+  CHAR_SURROGATE,
+  CHAR_UPPER,
+  CHAR_WORD,
+  charFlags,
+  FLAG_TABLE,
+  FOLD_TABLE,
+} from './fold-text';
 
 // Local copies: bundlers and test runners may compile imported bindings to getters.
 const WORD = CHAR_WORD;
 const IGNORE = CHAR_IGNORE;
 const SPACE = CHAR_SPACE;
 const SURROGATE = CHAR_SURROGATE;
+const LOWER = CHAR_LOWER;
+const UPPER = CHAR_UPPER;
 const flagsOf = charFlags;
 
-/** Text unit classes (columns of the filter). Symbol `s` (1-based) is class `CLASS_SYMBOL_BASE + s`. */
+/**
+ * Text unit classes (columns of the filter). Symbol `s` (1-based) has two:
+ * `CLASS_SYMBOL_BASE + 2s` for an upper-case or uncased unit and
+ * `CLASS_SYMBOL_BASE + 2s + 1` for a lower-case one; so `s = (class - CLASS_SYMBOL_BASE) >> 1`.
+ */
 export const CLASS_OTHER_NONWORD = 0;
 export const CLASS_OTHER_WORD = 1;
 export const CLASS_IGNORE_WORD = 2;
 export const CLASS_IGNORE_NONWORD = 3;
 export const CLASS_SPACE = 4;
 export const CLASS_SURROGATE = 5;
-export const CLASS_SYMBOL_BASE = 5;
+export const CLASS_SYMBOL_BASE = 4;
+/** The first class that stands for a symbol. */
+export const CLASS_FIRST_SYMBOL = 6;
 export const CLASS_UNKNOWN = 0xffff;
 
 /** Units below this (Latin to Arabic, and General Punctuation's quotes, dashes and spaces) get a class table. */
@@ -87,6 +111,8 @@ export interface AliasTrieOptions {
   extraCodes?: readonly number[];
   /** Folded codes that make a word start INTERESTING whatever follows (those prefix letters). */
   interestingFirst?: readonly number[];
+  /** Per sorted key: whether one of its aliases starts with a lower-case letter, so a lower-case word may match it. */
+  lowerStart?: readonly boolean[];
 }
 
 /**
@@ -124,7 +150,8 @@ export function buildAliasTrie(sortedKeys: readonly string[], options: AliasTrie
     else if (flags & SPACE) cls = CLASS_SPACE;
     else {
       const symbol = symbolOf(foldTable[c] as number);
-      cls = symbol ? CLASS_SYMBOL_BASE + symbol : flags & WORD ? CLASS_OTHER_WORD : CLASS_OTHER_NONWORD;
+      const lower = (flags & (LOWER | UPPER)) === LOWER ? 1 : 0;
+      cls = symbol ? CLASS_SYMBOL_BASE + 2 * symbol + lower : flags & WORD ? CLASS_OTHER_WORD : CLASS_OTHER_NONWORD;
     }
     if (c < UNIT_CLASS_TABLE_SIZE) unitClass[c] = cls;
     return cls;
@@ -139,6 +166,7 @@ export function buildAliasTrie(sortedKeys: readonly string[], options: AliasTrie
   const rangeLow = new Int32Array(maxNodes);
   const rangeHigh = new Int32Array(maxNodes);
   const depthOf = new Int32Array(maxNodes);
+  const parentBuild = new Int32Array(maxNodes);
   const terminalNodeList: number[] = [];
   const terminalKeyList: number[] = [];
   rangeHigh[0] = sortedKeys.length;
@@ -158,6 +186,7 @@ export function buildAliasTrie(sortedKeys: readonly string[], options: AliasTrie
       let k = j + 1;
       while (k < high && (sortedKeys[k] as string).charCodeAt(depth) === code) k++;
       nodeSymbolBuild[nodeCount] = symbolOf(code);
+      parentBuild[nodeCount] = node;
       rangeLow[nodeCount] = j;
       rangeHigh[nodeCount] = k;
       depthOf[nodeCount] = depth + 1;
@@ -208,20 +237,49 @@ export function buildAliasTrie(sortedKeys: readonly string[], options: AliasTrie
     return 0;
   }
 
-  // The filter. Row 0 is SKIP, row 1 READY (the root), then trie nodes reached
-  // through word symbols only, shallow first, while the budget lasts.
-  const classes = CLASS_SYMBOL_BASE + symbolCount;
+  // Nodes on a path to a key that a lower-case word may match.
+  const lowerStart = options.lowerStart ?? [];
+  const lowerReach = new Uint8Array(nodeCount);
+  const lowerEnd = new Uint8Array(nodeCount);
+  terminalNodeList.forEach((node, t) => {
+    if (lowerStart[terminalKeyList[t] as number]) lowerEnd[node] = 1;
+  });
+  for (let node = nodeCount - 1; node > 0; node--) {
+    if (lowerEnd[node] || lowerReach[node]) lowerReach[parentBuild[node] as number] = 1;
+    if (lowerEnd[node]) lowerReach[node] = 1;
+  }
+
+  // The filter. Row 0 is SKIP, row 1 READY (the root); then trie nodes reached
+  // through word symbols only, shallow first, while the budget lasts: a row
+  // for the node as reached from any word, and one more for nodes on a path
+  // a lower-case word can follow.
+  const classes = CLASS_SYMBOL_BASE + 2 * symbolCount;
   const maxRows = Math.max(2, Math.floor(FILTER_BUDGET_BYTES / (4 * classes)));
-  const filterRowOf = new Int32Array(nodeCount).fill(-1);
+  const rowOfNode = new Int32Array(nodeCount).fill(-1);
+  const lowerRowOfNode = new Int32Array(nodeCount).fill(-1);
   const rowNodes: number[] = [-1, 0];
-  filterRowOf[0] = 1;
+  const rowIsLower: boolean[] = [false, false];
+  rowOfNode[0] = 1;
+  const isWordSymbol = (symbol: number) => symbol < firstNonWordSymbol;
+  // Lower-case paths first: they are few, and most words of a text take them.
   for (let node = 0; node < nodeCount && rowNodes.length < maxRows; node++) {
-    if ((filterRowOf[node] as number) < 0) continue;
+    if (node !== 0 && (lowerRowOfNode[node] as number) < 0) continue;
     const end = firstChild[node + 1] as number;
     for (let child = firstChild[node] as number; child < end && rowNodes.length < maxRows; child++) {
-      if ((nodeSymbol[child] as number) >= firstNonWordSymbol) continue;
-      filterRowOf[child] = rowNodes.length;
+      if (!isWordSymbol(nodeSymbol[child] as number) || !lowerReach[child]) continue;
+      lowerRowOfNode[child] = rowNodes.length;
       rowNodes.push(child);
+      rowIsLower.push(true);
+    }
+  }
+  for (let node = 0; node < nodeCount && rowNodes.length < maxRows; node++) {
+    if ((rowOfNode[node] as number) < 0) continue;
+    const end = firstChild[node + 1] as number;
+    for (let child = firstChild[node] as number; child < end && rowNodes.length < maxRows; child++) {
+      if (!isWordSymbol(nodeSymbol[child] as number)) continue;
+      rowOfNode[child] = rowNodes.length;
+      rowNodes.push(child);
+      rowIsLower.push(false);
     }
   }
   const rows = rowNodes.length;
@@ -230,39 +288,63 @@ export function buildAliasTrie(sortedKeys: readonly string[], options: AliasTrie
   const readyState = classes;
   const filter = new Int32Array(rows * classes);
   const interestingFirst = new Set((options.interestingFirst ?? []).map(symbolOf));
+  const stateOf = (row: number) => (row >= 0 ? row * classes : interesting);
   for (let row = 0; row < rows; row++) {
     const base = row * classes;
     const node = rowNodes[row] as number;
+    const lowerPath = rowIsLower[row] as boolean;
     const cell = (cls: number, state: number) => {
       filter[base + cls] = state;
+    };
+    const symbolCells = (symbol: number, state: number) => {
+      cell(CLASS_SYMBOL_BASE + 2 * symbol, state);
+      cell(CLASS_SYMBOL_BASE + 2 * symbol + 1, state);
     };
     cell(CLASS_OTHER_WORD, skipState);
     cell(CLASS_SURROGATE, interesting);
     if (node < 0) {
-      cell(CLASS_OTHER_NONWORD, readyState);
       // SKIP: stay until a unit that is not part of a word.
+      cell(CLASS_OTHER_NONWORD, readyState);
       cell(CLASS_IGNORE_WORD, skipState);
       cell(CLASS_IGNORE_NONWORD, readyState);
       cell(CLASS_SPACE, readyState);
       for (let symbol = 1; symbol < symbolCount; symbol++) {
-        cell(CLASS_SYMBOL_BASE + symbol, symbol < firstNonWordSymbol ? skipState : readyState);
+        symbolCells(symbol, isWordSymbol(symbol) ? skipState : readyState);
       }
       continue;
     }
     const root = node === 0;
+    // On a lower-case path, only the keys a lower-case word may match count.
+    const counts = (child: number) => child !== 0 && (!lowerPath || lowerReach[child] === 1);
+    const keyEnds = isTerminal(node) && (!lowerPath || lowerEnd[node] === 1);
     // At a key's end, a unit that ends the word may complete a match.
-    const wordEnd = isTerminal(node) ? interesting : readyState;
+    const wordEnd = keyEnds ? interesting : readyState;
+    const spaceChild = spaceSymbol ? childOf(node, spaceSymbol) : 0;
     cell(CLASS_OTHER_NONWORD, wordEnd);
     cell(CLASS_IGNORE_WORD, root ? skipState : base);
     cell(CLASS_IGNORE_NONWORD, root ? readyState : interesting);
-    cell(CLASS_SPACE, spaceSymbol && childOf(node, spaceSymbol) ? interesting : wordEnd);
+    cell(CLASS_SPACE, counts(spaceChild) ? interesting : wordEnd);
     for (let symbol = 1; symbol < symbolCount; symbol++) {
       const child = childOf(node, symbol);
-      let state: number;
-      if (root && interestingFirst.has(symbol)) state = interesting;
-      else if (child === 0) state = symbol < firstNonWordSymbol ? skipState : wordEnd;
-      else state = (filterRowOf[child] as number) >= 0 ? (filterRowOf[child] as number) * classes : interesting;
-      cell(CLASS_SYMBOL_BASE + symbol, state);
+      const noChild = isWordSymbol(symbol) ? skipState : wordEnd;
+      if (root && interestingFirst.has(symbol)) {
+        symbolCells(symbol, interesting);
+      } else if (root) {
+        // The first letter's case picks the path.
+        const word = isWordSymbol(symbol);
+        let upper = noChild;
+        if (child) upper = word ? stateOf(rowOfNode[child] as number) : interesting;
+        let lower = noChild;
+        if (child && lowerReach[child]) lower = word ? stateOf(lowerRowOfNode[child] as number) : interesting;
+        cell(CLASS_SYMBOL_BASE + 2 * symbol, upper);
+        cell(CLASS_SYMBOL_BASE + 2 * symbol + 1, lower);
+      } else if (!counts(child)) {
+        symbolCells(symbol, noChild);
+      } else if (!isWordSymbol(symbol)) {
+        symbolCells(symbol, interesting);
+      } else {
+        symbolCells(symbol, stateOf((lowerPath ? lowerRowOfNode[child] : rowOfNode[child]) as number));
+      }
     }
   }
 

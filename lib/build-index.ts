@@ -7,6 +7,7 @@ import {
   type IndexedArticle,
   type MentionGroup,
 } from './corpus-index';
+import { compareExcerptDates, excerptsForMentions } from './excerpts';
 import type { Entity, KnowledgeBase } from './knowledge-base';
 import { buildMatcherSpec, createEntityMatcher, type EntityMatch, type EntityMatcher } from './match-entities';
 import {
@@ -16,7 +17,7 @@ import {
   entitySearchOptions,
 } from './search-options';
 import type { SeedManifest } from './seed-manifest';
-import { sentenceAt, splitSentences } from './split-sentences';
+import { splitSentences } from './split-sentences';
 
 export interface CorpusIndexInputs {
   manifest: SeedManifest;
@@ -37,7 +38,8 @@ export function buildCorpusIndex({ manifest, rawSeeds, knowledgeBase }: CorpusIn
 
   const articles: IndexedArticle[] = manifest.articles.map((seed) => {
     const raw = rawSeeds.get(seed.file);
-    if (raw === undefined) throw new Error(`News Context: seeds/${seed.file} is listed in seeds/manifest.json but missing`);
+    if (raw === undefined)
+      throw new Error(`News Context: seeds/${seed.file} is listed in seeds/manifest.json but missing`);
     return {
       id: seed.id,
       title: seed.title,
@@ -80,30 +82,17 @@ export function indexMentions(
   const mentions: MentionGroup[] = [];
   const excerptsByEntity = new Map<string, Excerpt[]>();
   for (const article of articles) {
-    const matches = matcher.match(article.text);
     const sentences = splitSentences(article.text);
-    const byEntity = groupByEntity(matches);
-    for (const [entityId, entityMatches] of byEntity) {
-      mentions.push({ entityId, articleId: article.id, spans: entityMatches.map((match) => [match.start, match.end]) });
-      const quoted = new Set<number>();
-      for (const match of entityMatches) {
-        const sentence = sentenceAt(sentences, match.start);
-        if (!sentence || quoted.has(sentence[0])) continue;
-        quoted.add(sentence[0]);
-        const list = excerptsByEntity.get(entityId) ?? [];
-        list.push({
-          articleId: article.id,
-          start: sentence[0],
-          end: sentence[1],
-          mentionStart: match.start,
-          mentionEnd: match.end,
-          text: article.text.slice(sentence[0], sentence[1]),
-          outlet: article.outlet,
-          date: article.published.date,
-          precision: article.published.precision,
-        });
-        excerptsByEntity.set(entityId, list);
-      }
+    for (const [entityId, entityMatches] of groupByEntity(matcher.match(article.text))) {
+      const group: MentionGroup = {
+        entityId,
+        articleId: article.id,
+        spans: entityMatches.map((match) => [match.start, match.end]),
+      };
+      mentions.push(group);
+      const list = excerptsByEntity.get(entityId) ?? [];
+      list.push(...excerptsForMentions(article, group, sentences));
+      excerptsByEntity.set(entityId, list);
     }
   }
   mentions.sort((a, b) => compareStrings(a.entityId, b.entityId) || compareStrings(a.articleId, b.articleId));
@@ -114,7 +103,7 @@ export function indexMentions(
     if (!list) continue;
     excerpts[entity.id] = list.sort(
       (a, b) =>
-        compareDatesNewestFirst(a.date, b.date) ||
+        compareExcerptDates(a.date, b.date) ||
         (articleOrder.get(a.articleId) ?? 0) - (articleOrder.get(b.articleId) ?? 0) ||
         a.start - b.start,
     );
@@ -129,7 +118,9 @@ export function articleSearchDocument(
   return {
     id: article.id,
     title: article.title,
-    entityNames: mentionedEntities.flatMap((entity) => [entity.name, ...entity.aliases.map((alias) => alias.text)]).join(' '),
+    entityNames: mentionedEntities
+      .flatMap((entity) => [entity.name, ...entity.aliases.map((alias) => alias.text)])
+      .join(' '),
     text: article.text,
   };
 }
@@ -178,14 +169,6 @@ function groupByEntity(matches: readonly EntityMatch[]): Map<string, EntityMatch
 
 function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Undated excerpts go last. Partial ISO dates compare correctly as strings. */
-function compareDatesNewestFirst(a: string | null, b: string | null): number {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  return compareStrings(b, a);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { CorpusIndex, Excerpt, IndexedArticle } from './corpus-index';
 import type { StoredEntity } from './database';
 import { buildEntityCard, type EntityCard } from './entity-card';
+import { compareExcerptDates } from './excerpts';
 import type { Entity } from './knowledge-base';
 import { buildMatcherSpec, type MatcherSpec } from './match-entities';
 import type { AnnotationEntity } from './page-relevance';
@@ -37,7 +38,7 @@ export class CorpusCatalog {
     this.excerptsByEntity = new Map(Object.entries(index.excerpts).map(([id, list]) => [id, [...list]]));
     for (const [entityId, list] of importedExcerpts ?? []) {
       const combined = [...(this.excerptsByEntity.get(entityId) ?? []), ...list];
-      combined.sort((a, b) => compareNewestFirst(a.date, b.date));
+      combined.sort((a, b) => compareExcerptDates(a.date, b.date));
       this.excerptsByEntity.set(entityId, combined);
     }
     // The bundled spec is reused as is when the reader has no entities of their own.
@@ -64,11 +65,4 @@ export class CorpusCatalog {
       limit,
     );
   }
-}
-
-function compareNewestFirst(a: string | null, b: string | null): number {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  return a < b ? 1 : -1;
 }

@@ -1,14 +1,21 @@
-import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { IndexedArticle, MentionGroup } from './corpus-index';
+import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
+import { urlKeyOf } from './article-fingerprint';
+import type { Excerpt, IndexedArticle, MentionGroup } from './corpus-index';
+import { excerptsForMentions } from './excerpts';
 import type { Entity } from './knowledge-base';
 import type { Settings } from './settings';
+import { siteOf } from './settings';
 
 /**
  * The reader's own data, in the extension's IndexedDB (never the page's: the
  * content script does not open it; it asks the background). The bundled
  * corpus is not copied here: it ships in `data/index.json`.
+ *
+ * Versions are never edited once released: a change is a new version with an
+ * upgrade, tested with data in it (tests/unit/database.test.ts).
  */
 export const DATABASE_NAME = 'news-context';
+export const DATABASE_VERSION = 2;
 
 /** An article the reader imported. */
 export interface StoredArticle extends IndexedArticle {
@@ -16,6 +23,10 @@ export interface StoredArticle extends IndexedArticle {
   /** SHA-256 of the normalised text, to refuse duplicates. */
   textHash: string;
   importedAt: number;
+  /** Host of `url` without `www.` (v2), for the outlet filter and per-site views; empty without a URL. */
+  site: string;
+  /** `url` normalised for duplicate checks (v2, see `lib/article-fingerprint.ts`); empty without a URL. */
+  urlKey: string;
 }
 
 /** A user-added entity, or the reader's edit of a bundled one (same id), which wins over the bundle. */
@@ -27,6 +38,12 @@ export interface StoredEntity {
 }
 
 export type StoredMentionGroup = MentionGroup;
+
+/** An excerpt of an imported article (v2): what cards quote from the reader's own sources. */
+export interface StoredExcerpt extends Excerpt {
+  id?: number;
+  entityId: string;
+}
 
 /** "Not this" (wrong entity here) and "Don't highlight this" (never mark it), per entity and site. */
 export interface StoredFeedback {
@@ -43,22 +60,91 @@ export interface StoredSetting {
   value: Settings;
 }
 
+/**
+ * One segment of the imported articles' search index (v2). Imports append to
+ * the last open segment, so adding an article re-serializes one small
+ * segment, never the whole index (issue #5).
+ */
+export interface StoredSearchSegment {
+  id: number;
+  articleIds: string[];
+  /** The segment's serialized index (format owned by the search module, versioned there). */
+  index: unknown;
+}
+
+/** A candidate entity the importer proposed, once the reader decided about it (v2). */
+export interface StoredCandidateDecision {
+  /** The candidate's folded phrase. */
+  key: string;
+  decision: 'accepted' | 'merged' | 'dismissed';
+  entityId?: string;
+  decidedAt: number;
+}
+
 export class NewsContextDatabase extends Dexie {
   articles!: EntityTable<StoredArticle, 'id'>;
   entities!: EntityTable<StoredEntity, 'id'>;
   mentions!: Table<StoredMentionGroup, [string, string]>;
+  excerpts!: EntityTable<StoredExcerpt, 'id'>;
   feedback!: EntityTable<StoredFeedback, 'id'>;
   settings!: EntityTable<StoredSetting, 'key'>;
+  searchSegments!: EntityTable<StoredSearchSegment, 'id'>;
+  candidateDecisions!: EntityTable<StoredCandidateDecision, 'key'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
-    // Version 1. Never edit a released version: add a new one with an upgrade (see tests/unit/database.test.ts).
-    this.version(1).stores({
-      articles: 'id, &textHash, url, importedAt',
-      entities: 'id, origin',
-      mentions: '[articleId+entityId], articleId, entityId',
-      feedback: '++id, entityId, site, [entityId+site]',
-      settings: 'key',
-    });
+    defineVersions(this);
   }
+}
+
+/** Version 1: articles, entities, mentions, feedback and settings. */
+export const VERSION_1_STORES = {
+  articles: 'id, &textHash, url, importedAt',
+  entities: 'id, origin',
+  mentions: '[articleId+entityId], articleId, entityId',
+  feedback: '++id, entityId, site, [entityId+site]',
+  settings: 'key',
+} as const;
+
+/**
+ * Version 2: articles gain `site` and `urlKey` (indexed; `urlKey` replaces
+ * the raw `url` index, so "same URL" ignores tracking parameters), cards quote imported articles
+ * from a stored `excerpts` table, the search index of imported articles is
+ * persisted in segments, and decisions on candidate entities are kept.
+ */
+export const VERSION_2_STORES = {
+  ...VERSION_1_STORES,
+  articles: 'id, &textHash, urlKey, site, importedAt',
+  excerpts: '++id, entityId, articleId',
+  searchSegments: 'id',
+  candidateDecisions: 'key',
+} as const;
+
+function defineVersions(db: Dexie): void {
+  db.version(1).stores(VERSION_1_STORES);
+  db.version(2).stores(VERSION_2_STORES).upgrade(upgradeToVersion2);
+}
+
+/**
+ * v1 → v2: derive each article's site and URL key from its URL, and cut the excerpts
+ * that v1 did not store from the mentions it did. Search segments are not
+ * built here: the search module rebuilds any article no segment covers.
+ */
+export async function upgradeToVersion2(transaction: Transaction): Promise<void> {
+  const articles = transaction.table<StoredArticle, string>('articles');
+  const mentions = transaction.table<StoredMentionGroup, [string, string]>('mentions');
+  const excerpts = transaction.table<StoredExcerpt, number>('excerpts');
+  await articles.toCollection().modify((article) => {
+    article.site = article.url ? siteOf(article.url) : '';
+    article.urlKey = article.url ? urlKeyOf(article.url) : '';
+  });
+  const byId = new Map((await articles.toArray()).map((article) => [article.id, article]));
+  const derived: StoredExcerpt[] = [];
+  for (const group of await mentions.toArray()) {
+    const article = byId.get(group.articleId);
+    if (article) {
+      derived.push(...excerptsForMentions(article, group).map((excerpt) => ({ ...excerpt, entityId: group.entityId })));
+    }
+  }
+  await excerpts.bulkAdd(derived);
 }

@@ -46,6 +46,7 @@ const {
   CLASS_IGNORE_WORD,
   CLASS_SPACE,
   CLASS_SURROGATE,
+  CLASS_FIRST_SYMBOL,
   CLASS_SYMBOL_BASE,
   CLASS_UNKNOWN,
   UNIT_CLASS_TABLE_SIZE,
@@ -176,6 +177,7 @@ function distinct(values: string[]): string[] {
  */
 export function buildMatcherSpec(entities: readonly Entity[]): MatcherSpec {
   const aliases: MatcherSpecAlias[] = [];
+  const byEntity: MatcherSpecAlias[][] = entities.map(() => []);
   entities.forEach((entity, index) => {
     const seen = new Set<string>();
     for (const alias of entity.aliases) {
@@ -187,24 +189,36 @@ export function buildMatcherSpec(entities: readonly Entity[]): MatcherSpec {
       const dedupe = `${flags}\u0000${alias.text}`;
       if (key.length === 0 || seen.has(dedupe)) continue;
       seen.add(dedupe);
-      aliases.push({ text: alias.text, key, entity: index, flags });
+      const specAlias: MatcherSpecAlias = { text: alias.text, key, entity: index, flags };
+      aliases.push(specAlias);
+      byEntity[index]?.push(specAlias);
     }
   });
 
+  // Rivals: full names of other entities of the same kind that end in the surname.
+  const byLastWord = new Map<string, MatcherSpecAlias[]>();
+  for (const alias of aliases) {
+    if (alias.flags & (ALIAS_AMBIGUOUS | ALIAS_NEEDS_CUE) || !alias.key.includes(' ')) continue;
+    const last = alias.key.slice(alias.key.lastIndexOf(' ') + 1);
+    const list = byLastWord.get(last);
+    if (list) list.push(alias);
+    else byLastWord.set(last, [alias]);
+  }
   for (const alias of aliases) {
     if (!(alias.flags & ALIAS_AMBIGUOUS)) continue;
     const kind = entities[alias.entity]?.kind;
     const suffix = ` ${alias.key}`;
     const rivals = new Set<number>();
-    for (const other of aliases) {
-      if (other.entity === alias.entity || other.flags & (ALIAS_AMBIGUOUS | ALIAS_NEEDS_CUE)) continue;
-      if (entities[other.entity]?.kind === kind && other.key.endsWith(suffix)) rivals.add(other.entity);
+    for (const other of byLastWord.get(alias.key.slice(alias.key.lastIndexOf(' ') + 1)) ?? []) {
+      if (other.entity !== alias.entity && entities[other.entity]?.kind === kind && other.key.endsWith(suffix)) {
+        rivals.add(other.entity);
+      }
     }
     if (rivals.size > 0) alias.rivals = [...rivals].sort((a, b) => a - b);
   }
 
   const specEntities = entities.map((entity, index): MatcherSpecEntity => {
-    const own = aliases.filter((alias) => alias.entity === index);
+    const own = byEntity[index] ?? [];
     const out: MatcherSpecEntity = { id: entity.id, kind: entity.kind };
     if (own.some((alias) => alias.flags & ALIAS_AMBIGUOUS)) {
       const plainKeys = own.filter((alias) => !(alias.flags & ALIAS_AMBIGUOUS)).map((alias) => alias.key);
@@ -434,7 +448,13 @@ export function createEntityMatcher(spec: MatcherSpec): EntityMatcher {
     else aliasesByKey.set(alias.key, [index]);
   });
   const keys = [...aliasesByKey.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const trie = buildAliasTrie(keys, { extraCodes: prefixLetters, interestingFirst: prefixLetters });
+  const lowerStart = keys.map((key) =>
+    (aliasesByKey.get(key) ?? []).some((a) => {
+      const first = foldKeepCase((specAliases[a] as MatcherSpecAlias).text).charCodeAt(0);
+      return caseClass(charFlags(first)) === CASE_LOWER;
+    }),
+  );
+  const trie = buildAliasTrie(keys, { extraCodes: prefixLetters, interestingFirst: prefixLetters, lowerStart });
   const {
     unitClass,
     classOfUnit,
@@ -550,6 +570,8 @@ export function createEntityMatcher(spec: MatcherSpec): EntityMatcher {
   let bestTerminal = -1;
   /** Where the last walk stopped, if it read only word units; else -1. */
   let walkStop = -1;
+  /** For a walk that does not know its start yet: a unit inside the word. */
+  let startSearchFrom = 0;
 
   /**
    * The exact walk: from `node` over `text` from `i`, for a match starting at
@@ -565,8 +587,8 @@ export function createEntityMatcher(spec: MatcherSpec): EntityMatcher {
       const c = text.charCodeAt(i);
       const cls = classAt(c);
       let symbol: number;
-      if (cls > CLASS_SYMBOL_BASE) {
-        symbol = cls - CLASS_SYMBOL_BASE;
+      if (cls >= CLASS_FIRST_SYMBOL) {
+        symbol = (cls - CLASS_SYMBOL_BASE) >> 1;
       } else if (cls === CLASS_IGNORE_WORD || cls === CLASS_IGNORE_NONWORD) {
         if (cls === CLASS_IGNORE_NONWORD) wordOnly = false;
         i++;
@@ -620,36 +642,38 @@ export function createEntityMatcher(spec: MatcherSpec): EntityMatcher {
     return breaks >= 2 ? -1 : j;
   }
 
-  /** At a terminal node after `text[start, i)`: records the match if the word ends here and the case fits. */
+  /**
+   * At a terminal node after `text[start, i)`: records the match if the word
+   * ends here and the case fits. A negative `start` means "the start of the
+   * word that contains `startSearchFrom`".
+   */
   function endsMatch(text: string, start: number, i: number, node: number, skipped: number): boolean {
     const n = text.length;
     // Trailing marks and joiners belong to the last letter.
     let end = i;
     while (end < n && (flagsAt(text, end) & (IGNORE | WORD)) === (IGNORE | WORD)) end++;
     if (end < n && wordAt(text, end)) return false;
+    if (start < 0) start = wordStartBefore(text, startSearchFrom);
     const t = terminalIndex(node);
     const from = terminalAliasStart[t] as number;
     const to = terminalAliasStart[t + 1] as number;
-    let passing: number[] | null = null;
-    let all = true;
-    for (let p = from; p < to; p++) {
-      const a = terminalAliasIds[p] as number;
-      if (caseFits(text, start, end, a, skipped)) {
-        if (passing) passing.push(a);
-        else passing = [a];
-      } else {
-        all = false;
-      }
-    }
-    if (!passing) return false;
-    if (all) {
+    // Usually every alias of the key fits, or none: allocate only for a partial fit.
+    let fitting = 0;
+    for (let p = from; p < to; p++) if (caseFits(text, start, end, terminalAliasIds[p] as number, skipped)) fitting++;
+    if (fitting === 0) return false;
+    if (fitting === to - from) {
       let shared = terminalShared[t];
       if (!shared) {
-        shared = Object.freeze(passing);
+        shared = Object.freeze(Array.from(terminalAliasIds.subarray(from, to)));
         terminalShared[t] = shared;
       }
       bestAliases = shared;
     } else {
+      const passing: number[] = [];
+      for (let p = from; p < to; p++) {
+        const a = terminalAliasIds[p] as number;
+        if (caseFits(text, start, end, a, skipped)) passing.push(a);
+      }
       bestAliases = passing;
     }
     bestStart = start;
@@ -706,7 +730,7 @@ export function createEntityMatcher(spec: MatcherSpec): EntityMatcher {
     const c = text.charCodeAt(start);
     const cls = classAt(c);
     let resume = start + 1;
-    if (cls > CLASS_SYMBOL_BASE && rootRow[cls - CLASS_SYMBOL_BASE] !== 0) {
+    if (cls >= CLASS_FIRST_SYMBOL && rootRow[(cls - CLASS_SYMBOL_BASE) >> 1] !== 0) {
       if (walk(text, start, 0, start, 0)) return -1;
       if (walkStop < 0) return resume;
       resume = walkStop;
@@ -725,51 +749,81 @@ export function createEntityMatcher(spec: MatcherSpec): EntityMatcher {
     const out: Candidate[] = [];
     const n = text.length;
     if (terminalCount === 0) return out;
+    // Locals, and an inner loop without calls, so the engine keeps the tables in registers.
+    const classes = unitClass;
+    const next = filter;
+    const limit = interesting;
     let state = readyState;
-    for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      let cls = c < UNIT_CLASS_TABLE_SIZE ? (unitClass[c] as number) : CLASS_UNKNOWN;
-      if (cls === CLASS_UNKNOWN) cls = classOfUnit(c);
-      const previous = state;
-      state = filter[previous + cls] as number;
-      if (state < interesting) continue;
-      if (previous === skipState) {
+    let i = 0;
+    while (i < n) {
+      let c = 0;
+      let cls = 0;
+      for (; i < n; i++) {
+        c = text.charCodeAt(i);
+        if (c >= UNIT_CLASS_TABLE_SIZE) break;
+        cls = classes[c] as number;
+        if (cls === CLASS_UNKNOWN) break;
+        const to = next[state + cls] as number;
+        if (to >= limit) break;
+        state = to;
+      }
+      if (i >= n) break;
+      if (c >= UNIT_CLASS_TABLE_SIZE || cls === CLASS_UNKNOWN) {
+        cls = classOfUnit(c);
+        const to = next[state + cls] as number;
+        if (to < limit) {
+          state = to;
+          i++;
+          continue;
+        }
+      }
+      if (state === skipState) {
         // A surrogate pair inside or after a word.
         state = wordAt(text, i) ? skipState : readyState;
+        i++;
         continue;
       }
-      // This word may hold a match: find where it starts and walk exactly.
-      let start = i;
-      if (previous !== readyState) while (start > 0 && wordAt(text, start - 1)) start--;
-      let resume: number;
-      const child =
-        previous !== readyState && cls > CLASS_SYMBOL_BASE
-          ? childOf(rowNode[previous / filterClasses] as number, cls - CLASS_SYMBOL_BASE)
-          : 0;
-      if (child !== 0 && cls - CLASS_SYMBOL_BASE < firstNonWordSymbol) {
-        // The word went deeper than the filter holds: carry on from there.
-        resume = walkOn(text, start, child, i + 1) ? -1 : walkStop >= 0 ? walkStop : start + 1;
-      } else {
-        resume = matchAt(text, start);
-      }
-      let next: number;
+      const resume = interestingAt(text, i, state);
+      let from: number;
       if (resume < 0) {
         out.push(candidateAt(text, bestStart, bestEnd, bestAliases, bestTerminal));
-        next = bestEnd;
+        from = bestEnd;
       } else {
-        next = resume;
+        from = resume;
       }
-      state = next > 0 && wordAt(text, next - 1) ? skipState : readyState;
-      i = next - 1;
+      state = from > 0 && wordAt(text, from - 1) ? skipState : readyState;
+      i = from;
     }
     if (state !== skipState && state !== readyState) {
       // The text ends inside a word that may end a key.
       let start = n;
       while (start > 0 && wordAt(text, start - 1)) start--;
-      if (start < n && matchAt(text, start) < 0)
+      if (start < n && matchAt(text, start) < 0) {
         out.push(candidateAt(text, bestStart, bestEnd, bestAliases, bestTerminal));
+      }
     }
     return out;
+  }
+
+  /**
+   * The filter says the word around `i` may hold a match: `state` is where it
+   * was before unit `i`. At a word start, walk exactly from there; inside a
+   * word, the filter has followed the trie so far, so carry on from its node
+   * (and the key that may end right here). Returns -1 for a match (in
+   * `best*`), else where to resume.
+   */
+  function interestingAt(text: string, i: number, state: number): number {
+    if (state === readyState) return matchAt(text, i);
+    // The word's start is looked up only if a key ends (the walk passes -1 for it).
+    startSearchFrom = i;
+    if (walkOn(text, -1, rowNode[state / filterClasses] as number, i)) return -1;
+    return walkStop >= 0 ? walkStop : wordStartBefore(text, i) + 1;
+  }
+
+  function wordStartBefore(text: string, i: number): number {
+    let start = i;
+    while (start > 0 && wordAt(text, start - 1)) start--;
+    return start;
   }
 
   function candidateAt(

@@ -140,22 +140,20 @@ class AnnotationSession {
 
   /** Keyboard command: the next or previous highlighted mention after the open one (or from the viewport). */
   step(direction: 1 | -1): boolean {
-    const mentions = this.highlighter.mentions();
-    if (mentions.length === 0) return false;
     const current = this.cards.openMention ?? this.highlighter.active;
-    let index: number;
-    if (current) {
-      const at = mentions.indexOf(current);
-      index = at < 0 ? 0 : (at + direction + mentions.length) % mentions.length;
-    } else {
-      // Start from what the reader is looking at, not the top of the page.
-      const firstVisible = mentions.findIndex((mention) => mention.range.getBoundingClientRect().bottom >= 0);
-      index =
-        direction === 1
-          ? Math.max(0, firstVisible)
-          : (Math.max(0, firstVisible) - 1 + mentions.length) % mentions.length;
+    // Walking from the open mention costs the distance to the next one, not a pass over the page.
+    let mention = current ? this.highlighter.adjacentMention(current, direction) : undefined;
+    if (!mention) {
+      // Nothing open yet: start from what the reader is looking at, not the top of the page.
+      const mentions = this.highlighter.mentions();
+      if (mentions.length === 0) return false;
+      const firstVisible = Math.max(
+        0,
+        mentions.findIndex((candidate) => candidate.range.getBoundingClientRect().bottom >= 0),
+      );
+      const index = direction === 1 ? firstVisible : (firstVisible - 1 + mentions.length) % mentions.length;
+      mention = current ? (direction === 1 ? mentions[0] : mentions[mentions.length - 1]) : mentions[index];
     }
-    const mention = mentions[index];
     if (!mention) return false;
     this.reveal(mention);
     return true;

@@ -24,7 +24,11 @@ export function readCorpusInputs(repoRoot = root) {
     }
   };
   const manifest = parseOrThrow(seedManifestSchema, readJson('seeds/manifest.json'), 'seeds/manifest.json');
-  const knowledgeBase = parseOrThrow(knowledgeBaseSchema, readJson('data/knowledge-base.json'), 'data/knowledge-base.json');
+  const knowledgeBase = parseOrThrow(
+    knowledgeBaseSchema,
+    readJson('data/knowledge-base.json'),
+    'data/knowledge-base.json',
+  );
   const seedFiles = readdirSync(join(repoRoot, 'seeds')).filter((name) => name.endsWith('.txt'));
   const listed = new Set(manifest.articles.map((article) => article.file));
   const unlisted = seedFiles.filter((name) => !listed.has(name));

@@ -22,24 +22,36 @@ export async function launchWithExtension(port: number, options: { headless?: bo
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`News Context: no build in ${EXTENSION_DIR}. Run \`npm run build\` first.`);
   }
-  const hostRules = [...NEWS_HOSTS, OTHER_HOST].map((host) => `MAP ${host} 127.0.0.1:${port}`).join(',');
   return chromium.launchPersistentContext('', {
     executablePath: findChromium(),
     headless: options.headless ?? true,
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      `--host-resolver-rules=${hostRules}`,
-      '--ignore-certificate-errors',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, ...browserArgs(port)],
   });
+}
+
+/** The same browser without the extension: the baseline a page is compared against. */
+export async function launchBaseline(port: number): Promise<BrowserContext> {
+  const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: browserArgs(port) });
+  const context = await browser.newContext();
+  context.on('close', () => void browser.close());
+  return context;
+}
+
+function browserArgs(port: number): string[] {
+  // Our news hosts go to the local server; every other host fails at once
+  // (no network here, and a test must never depend on it).
+  const hostRules = [...[...NEWS_HOSTS, OTHER_HOST].map((host) => `MAP ${host} 127.0.0.1:${port}`), 'MAP * ~NOTFOUND'];
+  return [
+    `--host-resolver-rules=${hostRules.join(',')}`,
+    '--ignore-certificate-errors',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ];
 }
 
 export const test = base.extend<ExtensionFixtures, { newsServer: NewsServer }>({
@@ -79,7 +91,10 @@ export const expect = test.expect;
 interface ChromeRuntimeGlobal {
   chrome: {
     runtime: { sendMessage(message: unknown): Promise<unknown> };
-    tabs: { sendMessage(tabId: number, message: unknown): Promise<unknown>; query(query: object): Promise<{ id?: number; url?: string }[]> };
+    tabs: {
+      sendMessage(tabId: number, message: unknown): Promise<unknown>;
+      query(query: object): Promise<{ id?: number; url?: string }[]>;
+    };
   };
 }
 

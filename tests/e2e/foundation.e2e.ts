@@ -10,7 +10,9 @@ test('the service worker starts, the bundled index loads and validates, and the 
   popup.on('pageerror', (error) => errors.push(error.message));
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
   await expect(popup.getByRole('heading', { name: 'News Context' })).toBeVisible();
-  const status = await sendRuntimeMessage<{ ok: boolean; articles: number; entities: number }>(popup, { type: 'index/status' });
+  const status = await sendRuntimeMessage<{ ok: boolean; articles: number; entities: number }>(popup, {
+    type: 'index/status',
+  });
   expect(status).toMatchObject({ ok: true, schemaVersion: 1 });
   expect(status.articles).toBe(5);
   expect(status.entities).toBeGreaterThanOrEqual(60);

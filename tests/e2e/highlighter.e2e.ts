@@ -295,6 +295,41 @@ test('follows page changes: incremental reads, removed text, removeWithin, remov
   await page.close();
 });
 
+test('orders blocks viewport first: on screen, then below, then above', async () => {
+  const paragraphs = Array.from({ length: 300 }, (_, i) => `<p>Paragraph ${i} about Naqoura.</p>`).join('');
+  const page = await openPage(
+    `<!doctype html><html><head><style>${STYLE}</style></head><body>${paragraphs}</body></html>`,
+  );
+  const result = await page.evaluate(() => {
+    window.scrollTo(0, document.documentElement.scrollHeight / 2);
+    const blocks = window.__nc.collectTextBlocks(document.body);
+    const ordered = window.__nc.orderViewportFirst(blocks, window.innerHeight);
+    const index = (block: (typeof blocks)[number]) => blocks.indexOf(block);
+    const onScreen = (block: (typeof blocks)[number]) => {
+      const rect = block.element.getBoundingClientRect();
+      return rect.bottom >= 0 && rect.top <= window.innerHeight;
+    };
+    const visibleCount = blocks.filter(onScreen).length;
+    return {
+      sameBlocks: new Set(ordered).size === blocks.length && ordered.every((block) => blocks.includes(block)),
+      visibleCount,
+      firstAreVisible: ordered.slice(0, visibleCount).every(onScreen),
+      // After the visible ones: the ones below in document order, then the ones above, nearest first.
+      rest: ordered.slice(visibleCount).map(index),
+      firstVisibleIndex: index(ordered[0] as (typeof blocks)[number]),
+    };
+  });
+  expect(result.sameBlocks).toBe(true);
+  expect(result.visibleCount).toBeGreaterThan(5);
+  expect(result.firstAreVisible).toBe(true);
+  const below = result.rest.filter((i) => i > result.firstVisibleIndex);
+  const above = result.rest.filter((i) => i < result.firstVisibleIndex);
+  expect(result.rest).toEqual([...below, ...above]);
+  expect(below).toEqual([...below].sort((a, b) => a - b));
+  expect(above).toEqual([...above].sort((a, b) => b - a));
+  await page.close();
+});
+
 test('a page with no match registers nothing', async () => {
   const page = await openPage('<p>Weather: sunny in Oslo, <b>rain</b> tomorrow.</p>');
   const result = await page.evaluate(() => {

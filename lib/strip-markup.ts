@@ -1,0 +1,141 @@
+/**
+ * Plain text out of text that may carry HTML: raw HTML inside Markdown,
+ * tags left in a scraped .txt, entity-encoded text. Imported articles are
+ * stored and shown as plain text only, so no markup is ever stored
+ * (issue #5); this never builds a DOM, it only removes.
+ *
+ * Every scan moves forward (indexOf, or a regex resumed from where the last
+ * one stopped), so hostile input costs linear time, not quadratic.
+ */
+
+/** Elements whose content is code or drawing, never article text: dropped with everything inside. */
+const OPAQUE_ELEMENTS = [
+  'script',
+  'style',
+  'template',
+  'noscript',
+  'svg',
+  'math',
+  'iframe',
+  'object',
+  'embed',
+  'canvas',
+  'textarea',
+  'select',
+  'title',
+  'head',
+];
+const OPAQUE_OPEN = new RegExp(`<(${OPAQUE_ELEMENTS.join('|')})(?=[\\s/>]|$)`, 'gi');
+
+/** Elements that end a paragraph: replaced by a blank line so paragraphs survive. */
+const BLOCK_TAG =
+  /^<\/?(?:p|div|section|article|main|aside|header|footer|nav|h[1-6]|ul|ol|li|dl|dt|dd|blockquote|pre|figure|figcaption|table|thead|tbody|tfoot|tr|td|th|hr|address|details|summary)\b/i;
+const LINE_BREAK_TAG = /^<br\b/i;
+const TAG = /<(?:\/?[A-Za-z][^<>]*|![^<>]*|\?[^<>]*)>/g;
+/** What is left of a tag when its closing `>` is missing, or a tag rebuilt by removing another: `<` before a tag name. */
+const TAG_START = /<+(?=[A-Za-z/!?])/g;
+/** Removing tags can assemble a new one ("<<b></b>script>"); real text settles in one pass. */
+const MAX_PASSES = 4;
+
+/**
+ * Removes HTML comments, opaque elements (script, style, svg, …) with their
+ * content, and every other tag (block tags become paragraph breaks). The
+ * result contains no `<` followed by a tag name, and stripping it again
+ * changes nothing.
+ *
+ * @example stripMarkup('<p>Aoun <b>met</b> envoys.</p><script>alert(1)</script>') // '\n\nAoun met envoys.\n\n'
+ */
+export function stripMarkup(text: string): string {
+  if (!text.includes('<')) return text;
+  let current = text;
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const next = stripTags(stripOpaqueElements(stripComments(current)));
+    if (next === current) break;
+    current = next;
+  }
+  return current.replace(TAG_START, '');
+}
+
+function stripComments(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let open = text.indexOf('<!--', from); open !== -1; open = text.indexOf('<!--', from)) {
+    out += text.slice(from, open);
+    const close = text.indexOf('-->', open + 4);
+    // An unclosed comment hides the rest of the document in a browser too.
+    if (close === -1) return out;
+    from = close + 3;
+  }
+  return out + text.slice(from);
+}
+
+function stripOpaqueElements(text: string): string {
+  let out = '';
+  let from = 0;
+  OPAQUE_OPEN.lastIndex = 0;
+  for (let match = OPAQUE_OPEN.exec(text); match; match = OPAQUE_OPEN.exec(text)) {
+    out += text.slice(from, match.index);
+    const name = (match[1] as string).toLowerCase();
+    const close = new RegExp(`</${name}\\s*>`, 'gi');
+    close.lastIndex = match.index + match[0].length;
+    const end = close.exec(text);
+    // Unclosed: everything after it was meant as code, not text.
+    if (!end) return out;
+    from = end.index + end[0].length;
+    OPAQUE_OPEN.lastIndex = from;
+  }
+  return out + text.slice(from);
+}
+
+function stripTags(text: string): string {
+  return text.replace(TAG, (tag) => (BLOCK_TAG.test(tag) ? '\n\n' : LINE_BREAK_TAG.test(tag) ? '\n' : ''));
+}
+
+const NAMED_ENTITIES: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    amp: '&',
+    lt: '<',
+    gt: '>',
+    quot: '"',
+    apos: "'",
+    nbsp: '\u00a0',
+    ndash: '–',
+    mdash: '—',
+    hellip: '…',
+    lsquo: '‘',
+    rsquo: '’',
+    ldquo: '“',
+    rdquo: '”',
+    laquo: '«',
+    raquo: '»',
+    shy: '',
+    eacute: 'é',
+    egrave: 'è',
+    agrave: 'à',
+    ccedil: 'ç',
+    ocirc: 'ô',
+    euml: 'ë',
+    iuml: 'ï',
+    uuml: 'ü',
+    ouml: 'ö',
+    auml: 'ä',
+  }),
+);
+
+/**
+ * Decodes the character references Markdown and scraped text carry
+ * (`&amp;`, `&#8217;`, `&#x2019;`, common named ones). Unknown names and
+ * invalid code points are left as written. Decode before {@link stripMarkup},
+ * so an encoded `&lt;script&gt;` cannot survive as a tag.
+ *
+ * @example decodeHtmlEntities('Aoun&#8217;s &amp; Salam') // 'Aoun’s & Salam'
+ */
+export function decodeHtmlEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z]{2,8}));/g, (whole, decimal, hex, name) => {
+    if (name !== undefined) return NAMED_ENTITIES.get((name as string).toLowerCase()) ?? whole;
+    const codePoint = decimal !== undefined ? Number(decimal) : Number.parseInt(hex as string, 16);
+    const valid = codePoint > 0 && codePoint <= 0x10ffff && (codePoint < 0xd800 || codePoint > 0xdfff);
+    return valid ? String.fromCodePoint(codePoint) : whole;
+  });
+}

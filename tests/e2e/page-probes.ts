@@ -1,0 +1,170 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import type { AnnotationsSnapshot } from '@/lib/messages';
+import { OWN_UI_TAG } from '@/lib/text-ranges';
+import { sendTabMessage } from './fixtures';
+
+/**
+ * What a test can observe of a page from outside, the way a page or a reader
+ * would: the DOM as serialized, the shared CSS.highlights registry, and (via
+ * the DevTools protocol, which sees into closed shadow roots) our card.
+ */
+
+/** The page's DOM as markup, minus our shadow host (which only exists while a card is open). */
+export function serializeDom(page: Page): Promise<string> {
+  return page.evaluate((ownTag) => {
+    const clone = document.documentElement.cloneNode(true) as Element;
+    for (const host of clone.querySelectorAll(ownTag)) host.remove();
+    return new XMLSerializer().serializeToString(clone);
+  }, OWN_UI_TAG);
+}
+
+/** Highlight name → the highlighted strings, read from the page's own world. */
+export function readHighlights(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(() => {
+    const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
+    const out: Record<string, string[]> = {};
+    for (const [name, highlight] of registry) {
+      out[name] = [...highlight].map((range) => (range instanceof Range ? range.toString() : ''));
+    }
+    return out;
+  });
+}
+
+/** The centre of the first highlighted range whose text is `text`, in viewport coordinates (scrolled into view). */
+export async function pointOfHighlight(page: Page, text: string): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate((wanted) => {
+    const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
+    for (const [name, highlight] of registry) {
+      if (name.endsWith('-active')) continue;
+      for (const range of highlight) {
+        if (!(range instanceof Range) || range.toString() !== wanted) continue;
+        range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+        const rect = range.getClientRects()[0];
+        if (rect) return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      }
+    }
+    return null;
+  }, text);
+  if (!point) throw new Error(`no highlight reads "${text}"`);
+  return point;
+}
+
+/** Whether our shadow host is in the page. */
+export function hasOwnUi(page: Page): Promise<boolean> {
+  return page.evaluate((tag) => document.querySelector(tag) !== null, OWN_UI_TAG);
+}
+
+/**
+ * The text of our card, read through the DevTools protocol (our shadow root
+ * is closed, so page scripts and Playwright selectors cannot see inside).
+ * Empty when no card is shown.
+ */
+export async function readCardText(page: Page): Promise<string> {
+  const session = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const host = findNode(root, (node) => node.localName === OWN_UI_TAG);
+    if (!host) return '';
+    const texts: string[] = [];
+    const collect = (node: CdpNode) => {
+      if (node.nodeType === 3 && node.nodeValue?.trim()) texts.push(node.nodeValue.trim());
+      for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) {
+        if (child.localName !== 'style') collect(child);
+      }
+    };
+    collect(host);
+    return texts.join(' ');
+  } finally {
+    await session.detach();
+  }
+}
+
+/** The card's box on screen, from the DevTools protocol. */
+export async function cardBox(page: Page): Promise<{ x: number; y: number; width: number; height: number } | null> {
+  const session = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const host = findNode(root, (node) => node.localName === OWN_UI_TAG);
+    const card = host && findNode(host, (node) => (node.attributes ?? []).includes('nc-hover'));
+    if (!card) return null;
+    const { model } = (await session.send('DOM.getBoxModel', { backendNodeId: card.backendNodeId })) as {
+      model: { border: number[]; width: number; height: number };
+    };
+    const [x = 0, y = 0] = model.border;
+    return { x, y, width: model.width, height: model.height };
+  } finally {
+    await session.detach();
+  }
+}
+
+interface CdpNode {
+  nodeType: number;
+  localName?: string;
+  nodeValue?: string;
+  backendNodeId: number;
+  attributes?: string[];
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+}
+
+function findNode(node: CdpNode, test: (node: CdpNode) => boolean): CdpNode | undefined {
+  if (test(node)) return node;
+  for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) {
+    const found = findNode(child, test);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Asks the tab's content script for its annotations once it has finished a
+ * pass (the content script answers after its current pass). Retries while
+ * the content script is still being injected.
+ */
+export async function getAnnotations(
+  context: BrowserContext,
+  extensionId: string,
+  url: string,
+): Promise<AnnotationsSnapshot> {
+  const extensionPage = await extensionPageOf(context, extensionId);
+  let lastError: unknown;
+  for (let attempt = 0; attempt < 50; attempt++) {
+    try {
+      const snapshot = await sendTabMessage<AnnotationsSnapshot | undefined>(extensionPage, url, {
+        type: 'annotations/get',
+      });
+      if (snapshot) return snapshot;
+    } catch (error) {
+      lastError = error;
+    }
+    await extensionPage.waitForTimeout(100);
+  }
+  throw new Error(`no annotations from ${url}: ${String(lastError)}`);
+}
+
+/** Sends a message to the content script of the tab showing `url`. */
+export async function tellTab(
+  context: BrowserContext,
+  extensionId: string,
+  url: string,
+  message: unknown,
+): Promise<unknown> {
+  return sendTabMessage(await extensionPageOf(context, extensionId), url, message);
+}
+
+const extensionPages = new WeakMap<BrowserContext, Page>();
+
+async function extensionPageOf(context: BrowserContext, extensionId: string): Promise<Page> {
+  let page = extensionPages.get(context);
+  if (!page || page.isClosed()) {
+    page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/popup.html`);
+    extensionPages.set(context, page);
+  }
+  return page;
+}
+
+/** Entity id → count, for compact assertions. */
+export function countsOf(snapshot: AnnotationsSnapshot): Record<string, number> {
+  return Object.fromEntries(snapshot.entities.map((entity) => [entity.id, entity.count]));
+}
