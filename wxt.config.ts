@@ -31,6 +31,8 @@ export default defineConfig({
             browser_specific_settings: {
               gecko: { id: 'news-context@example.org', strict_min_version: '128.0' },
             },
+            // Firefox's MV2 build takes optional host permissions here.
+            optional_permissions: ['*://*/*'],
           }
         : {}),
     };

@@ -30,9 +30,12 @@ export async function launchWithExtension(port: number, options: { headless?: bo
 }
 
 /** The same browser without the extension: the baseline a page is compared against. */
-export async function launchBaseline(port: number): Promise<BrowserContext> {
+export async function launchBaseline(
+  port: number,
+  contextOptions: { javaScriptEnabled?: boolean } = {},
+): Promise<BrowserContext> {
   const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: browserArgs(port) });
-  const context = await browser.newContext();
+  const context = await browser.newContext(contextOptions);
   context.on('close', () => void browser.close());
   return context;
 }
