@@ -49,6 +49,10 @@ export async function startAnnotating(ctx: ContentScriptContext): Promise<void> 
 
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+  // After the extension is updated or reloaded this script is orphaned and
+  // nothing tells it so: WXT's interval checks the runtime and, once it is
+  // gone, invalidates ctx, which takes our highlights and card off the page.
+  ctx.setInterval(() => undefined, 3000);
 
   const restart = async () => {
     const config = await requestAnnotatorConfig();

@@ -376,3 +376,69 @@ test('light and dark pages: highlights and a card, for the eye', async ({ contex
     await page.screenshot({ path: test.info().outputPath(`card-${path.replaceAll('/', '')}.png`) });
   }
 });
+
+test('the toolbar badge shows the number of distinct entities on the tab', async ({
+  context,
+  extensionId,
+  newsOrigin,
+}) => {
+  const { url } = await openNewsPage(context, newsOrigin, '/related-fr/');
+  const snapshot = await getAnnotations(context, extensionId, url);
+  const extensionPage = await context.newPage();
+  await extensionPage.goto(`chrome-extension://${extensionId}/popup.html`);
+  const badge = await extensionPage.evaluate(async (pageUrl) => {
+    const { chrome } = globalThis as unknown as {
+      chrome: {
+        tabs: { query(query: object): Promise<{ id: number; url: string }[]> };
+        action: { getBadgeText(details: { tabId: number }): Promise<string> };
+      };
+    };
+    const tab = (await chrome.tabs.query({})).find((candidate) => candidate.url === pageUrl);
+    return tab ? chrome.action.getBadgeText({ tabId: tab.id }) : 'no tab';
+  }, url);
+  expect(badge).toBe(String(snapshot.entities.length));
+});
+
+test('pausing a site takes the highlights off its open pages, and resuming brings them back', async ({
+  context,
+  extensionId,
+  newsOrigin,
+}) => {
+  const { page, url } = await openNewsPage(context, newsOrigin, '/related-en/');
+  await getAnnotations(context, extensionId, url);
+  const extensionPage = await context.newPage();
+  await extensionPage.goto(`chrome-extension://${extensionId}/popup.html`);
+  const send = (message: unknown) =>
+    extensionPage.evaluate(
+      (payload) =>
+        (
+          globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+        ).chrome.runtime.sendMessage(payload),
+      message,
+    );
+  await send({ type: 'site/pause', site: 'naharnet.com', paused: true });
+  await expect.poll(() => highlightedTexts(page)).toEqual([]);
+  expect((await getAnnotations(context, extensionId, url)).relevant).toBe(false);
+  expect(await send({ type: 'site/state', site: 'naharnet.com' })).toMatchObject({ paused: true, defaultSite: true });
+  await send({ type: 'site/pause', site: 'naharnet.com', paused: false });
+  await expect.poll(async () => (await getAnnotations(context, extensionId, url)).relevant).toBe(true);
+  expect(await highlightedTexts(page)).toContain('Joseph Aoun');
+});
+
+test('when the extension is reloaded, the orphaned content script cleans up after itself', async ({
+  context,
+  extensionId,
+  newsOrigin,
+}) => {
+  const { page, url, errors } = await openNewsPage(context, newsOrigin, '/related-en/');
+  await getAnnotations(context, extensionId, url);
+  expect((await highlightedTexts(page)).length).toBeGreaterThan(5);
+  const extensionPage = await context.newPage();
+  await extensionPage.goto(`chrome-extension://${extensionId}/popup.html`);
+  await extensionPage
+    .evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload())
+    .catch(() => undefined);
+  await expect.poll(() => highlightedTexts(page), { timeout: 10_000 }).toEqual([]);
+  expect(await hasOwnUi(page)).toBe(false);
+  expect(errors).toEqual([]);
+});
