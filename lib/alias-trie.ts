@@ -20,9 +20,9 @@
  * A word that starts with a lower-case letter can only match an alias that
  * starts with one ("the Trump administration"): names never match in lower
  * case. So the first letter's case picks the trie the filter follows: all
- * keys, or the few with such an alias. Most words of a text start in lower
- * case and are skipped at their first letter. A text that ends inside a trie
- * state is checked by the caller.
+ * keys, or the few with such an alias (`anyCase` turns this off, for event
+ * cues). Most words of a text start in lower case and are skipped at their
+ * first letter. A text that ends inside a trie state is checked by the caller.
  */
 import {
   CHAR_IGNORE,
@@ -46,9 +46,9 @@ const UPPER = CHAR_UPPER;
 const flagsOf = charFlags;
 
 /**
- * Text unit classes (columns of the filter). Symbol `s` (1-based) has two:
- * `CLASS_SYMBOL_BASE + 2s` for an upper-case or uncased unit and
- * `CLASS_SYMBOL_BASE + 2s + 1` for a lower-case one; so `s = (class - CLASS_SYMBOL_BASE) >> 1`.
+ * Text unit classes (columns of the filter). After these six, each symbol has
+ * a class (`symbolClass`), and a symbol that is a letter with case has a
+ * second one right after it for its lower-case form; `classSymbol` maps back.
  */
 export const CLASS_OTHER_NONWORD = 0;
 export const CLASS_OTHER_WORD = 1;
@@ -56,10 +56,8 @@ export const CLASS_IGNORE_WORD = 2;
 export const CLASS_IGNORE_NONWORD = 3;
 export const CLASS_SPACE = 4;
 export const CLASS_SURROGATE = 5;
-export const CLASS_SYMBOL_BASE = 4;
 /** The first class that stands for a symbol. */
 export const CLASS_FIRST_SYMBOL = 6;
-export const CLASS_UNKNOWN = 0xffff;
 
 /** Units below this (Latin to Arabic, and General Punctuation's quotes, dashes and spaces) get a class table. */
 export const UNIT_CLASS_TABLE_SIZE = 0x2070;
@@ -79,8 +77,12 @@ export interface AliasTrie {
   spaceSymbol: number;
   /** Folded code to symbol, 0 if no key uses it. */
   symbolOf(code: number): number;
-  /** Class of a text unit below {@link UNIT_CLASS_TABLE_SIZE}, or CLASS_UNKNOWN until {@link classOfUnit} has seen it. */
+  /** Symbol of a class (0 for the six fixed classes). */
+  classSymbol: Uint16Array;
+  /** Class of a text unit below {@link UNIT_CLASS_TABLE_SIZE}, or `unknownClass` until {@link classOfUnit} has seen it. */
   unitClass: Uint16Array;
+  /** A column of its own, INTERESTING in every row, so the scan needs no separate check for units not seen yet. */
+  unknownClass: number;
   /** Class of any text unit (fills `unitClass`). */
   classOfUnit(c: number): number;
   firstChild: Int32Array;
@@ -90,11 +92,14 @@ export interface AliasTrie {
   /** Dense root row: `rootRow[symbol]` is the root's child. */
   rootRow: Int32Array;
   terminalBits: Int32Array;
+  /** Index of a terminal node into `terminalNodes`, in constant time (a rank over `terminalBits`). */
+  terminalIndex(node: number): number;
   /** Terminal node ids, ascending, and the index (into the sorted keys) of the key each one ends. */
   terminalNodes: Int32Array;
   terminalKey: Int32Array;
   /** The filter: `filter[state + class]` is the next state; states are row offsets. */
   filter: Int32Array;
+  /** Columns per row (the classes and the unknown column). */
   filterClasses: number;
   /** States at or above this mean INTERESTING. */
   interesting: number;
@@ -113,6 +118,10 @@ export interface AliasTrieOptions {
   interestingFirst?: readonly number[];
   /** Per sorted key: whether one of its aliases starts with a lower-case letter, so a lower-case word may match it. */
   lowerStart?: readonly boolean[];
+  /** Keys match in any case (event cues): a lower-case first letter takes the same path as any other. */
+  anyCase?: boolean;
+  /** Bytes the filter may take (default 192 KiB). */
+  filterBudget?: number;
 }
 
 /**
@@ -121,11 +130,21 @@ export interface AliasTrieOptions {
  * @example const trie = buildAliasTrie(['hezbollah', 'israel', 'israel katz']);
  */
 export function buildAliasTrie(sortedKeys: readonly string[], options: AliasTrieOptions = {}): AliasTrie {
-  // Symbols, word units first.
-  const codes = new Set<number>(options.extraCodes ?? []);
-  for (const key of sortedKeys) for (let k = 0; k < key.length; k++) codes.add(key.charCodeAt(k));
+  // Symbols: the distinct units of the keys, word units first. Marks for the
+  // common scripts and a set for the rest: cheaper than a set for every unit.
+  const used = new Uint8Array(UNIT_CLASS_TABLE_SIZE);
+  const rare = new Set<number>();
+  const mark = (code: number) => {
+    if (code < UNIT_CLASS_TABLE_SIZE) used[code] = 1;
+    else rare.add(code);
+  };
+  for (const code of options.extraCodes ?? []) mark(code);
+  for (const key of sortedKeys) for (let k = 0; k < key.length; k++) mark(key.charCodeAt(k));
+  const codes: number[] = [];
+  for (let code = 0; code < UNIT_CLASS_TABLE_SIZE; code++) if (used[code]) codes.push(code);
+  codes.push(...[...rare].sort((a, b) => a - b));
   const isWordCode = (code: number) => (flagsOf(code) & WORD) !== 0;
-  const sortedCodes = [...codes].sort((a, b) => Number(isWordCode(b)) - Number(isWordCode(a)) || a - b);
+  const sortedCodes = [...codes.filter(isWordCode), ...codes.filter((code) => !isWordCode(code))];
   const symbolCount = sortedCodes.length + 1;
   const firstNonWordSymbol = sortedCodes.filter(isWordCode).length + 1;
   const symbolTable = new Uint16Array(Math.min(SYMBOL_TABLE_LIMIT, Math.max(0x20, ...sortedCodes) + 1));
@@ -139,7 +158,22 @@ export function buildAliasTrie(sortedKeys: readonly string[], options: AliasTrie
     code < symbolTableLength ? (symbolTable[code] as number) : (bigSymbols.get(code) ?? 0);
   const spaceSymbol = symbolOf(0x20);
 
-  const unitClass = new Uint16Array(UNIT_CLASS_TABLE_SIZE).fill(CLASS_UNKNOWN);
+  // A column per symbol, two for a letter with case (the lower-case form second).
+  const symbolClass = new Uint16Array(symbolCount);
+  const symbolCased = new Uint8Array(symbolCount);
+  let classes = CLASS_FIRST_SYMBOL;
+  sortedCodes.forEach((code, index) => {
+    symbolClass[index + 1] = classes;
+    symbolCased[index + 1] = flagsOf(code) & LOWER ? 1 : 0;
+    classes += 1 + (symbolCased[index + 1] as number);
+  });
+  const classSymbol = new Uint16Array(classes + 1);
+  for (let symbol = 1; symbol < symbolCount; symbol++) {
+    classSymbol[symbolClass[symbol] as number] = symbol;
+    if (symbolCased[symbol]) classSymbol[(symbolClass[symbol] as number) + 1] = symbol;
+  }
+  const unknownClass = classes;
+  const unitClass = new Uint16Array(UNIT_CLASS_TABLE_SIZE).fill(unknownClass);
   const flagTable = FLAG_TABLE;
   const foldTable = FOLD_TABLE;
   function classOfUnit(c: number): number {
@@ -150,8 +184,8 @@ export function buildAliasTrie(sortedKeys: readonly string[], options: AliasTrie
     else if (flags & SPACE) cls = CLASS_SPACE;
     else {
       const symbol = symbolOf(foldTable[c] as number);
-      const lower = (flags & (LOWER | UPPER)) === LOWER ? 1 : 0;
-      cls = symbol ? CLASS_SYMBOL_BASE + 2 * symbol + lower : flags & WORD ? CLASS_OTHER_WORD : CLASS_OTHER_NONWORD;
+      const lower = symbolCased[symbol] && (flags & (LOWER | UPPER)) === LOWER ? 1 : 0;
+      cls = symbol ? (symbolClass[symbol] as number) + lower : flags & WORD ? CLASS_OTHER_WORD : CLASS_OTHER_NONWORD;
     }
     if (c < UNIT_CLASS_TABLE_SIZE) unitClass[c] = cls;
     return cls;
@@ -203,6 +237,13 @@ export function buildAliasTrie(sortedKeys: readonly string[], options: AliasTrie
   for (const node of terminalNodeList)
     terminalBits[node >>> 5] = (terminalBits[node >>> 5] as number) | (1 << (node & 31));
   const isTerminal = (node: number) => ((terminalBits[node >>> 5] as number) & (1 << (node & 31))) !== 0;
+  // Terminals before each 32-node word of the bitset, for a constant-time rank.
+  const terminalRank = new Int32Array(terminalBits.length);
+  for (let w = 1; w < terminalBits.length; w++) {
+    terminalRank[w] = (terminalRank[w - 1] as number) + popCount(terminalBits[w - 1] as number);
+  }
+  const terminalIndex = (node: number): number =>
+    (terminalRank[node >>> 5] as number) + popCount((terminalBits[node >>> 5] as number) & ((1 << (node & 31)) - 1));
 
   // Dense rows for wide nodes; breadth-first numbering keeps them at small ids.
   let denseRows = 0;
@@ -253,109 +294,106 @@ export function buildAliasTrie(sortedKeys: readonly string[], options: AliasTrie
   // through word symbols only, shallow first, while the budget lasts: a row
   // for the node as reached from any word, and one more for nodes on a path
   // a lower-case word can follow.
-  const classes = CLASS_SYMBOL_BASE + 2 * symbolCount;
-  const maxRows = Math.max(2, Math.floor(FILTER_BUDGET_BYTES / (4 * classes)));
+  const columns = classes + 1;
+  const maxRows = Math.max(2, Math.floor((options.filterBudget ?? FILTER_BUDGET_BYTES) / (4 * columns)));
+  const anyCase = options.anyCase === true;
   const rowOfNode = new Int32Array(nodeCount).fill(-1);
   const lowerRowOfNode = new Int32Array(nodeCount).fill(-1);
   const rowNodes: number[] = [-1, 0];
   const rowIsLower: boolean[] = [false, false];
   rowOfNode[0] = 1;
   const isWordSymbol = (symbol: number) => symbol < firstNonWordSymbol;
-  // Lower-case paths first: they are few, and most words of a text take them.
+  // Breadth-first over both kinds of row, so shallow nodes (the most visited) come first.
   for (let node = 0; node < nodeCount && rowNodes.length < maxRows; node++) {
-    if (node !== 0 && (lowerRowOfNode[node] as number) < 0) continue;
-    const end = firstChild[node + 1] as number;
-    for (let child = firstChild[node] as number; child < end && rowNodes.length < maxRows; child++) {
-      if (!isWordSymbol(nodeSymbol[child] as number) || !lowerReach[child]) continue;
-      lowerRowOfNode[child] = rowNodes.length;
-      rowNodes.push(child);
-      rowIsLower.push(true);
-    }
-  }
-  for (let node = 0; node < nodeCount && rowNodes.length < maxRows; node++) {
-    if ((rowOfNode[node] as number) < 0) continue;
+    const main = node === 0 || (rowOfNode[node] as number) >= 0;
+    const lower = !anyCase && (node === 0 || (lowerRowOfNode[node] as number) >= 0);
+    if (!main && !lower) continue;
     const end = firstChild[node + 1] as number;
     for (let child = firstChild[node] as number; child < end && rowNodes.length < maxRows; child++) {
       if (!isWordSymbol(nodeSymbol[child] as number)) continue;
-      rowOfNode[child] = rowNodes.length;
-      rowNodes.push(child);
-      rowIsLower.push(false);
+      if (main) {
+        rowOfNode[child] = rowNodes.length;
+        rowNodes.push(child);
+        rowIsLower.push(false);
+      }
+      if (lower && lowerReach[child] && rowNodes.length < maxRows) {
+        lowerRowOfNode[child] = rowNodes.length;
+        rowNodes.push(child);
+        rowIsLower.push(true);
+      }
     }
   }
   const rows = rowNodes.length;
-  const interesting = rows * classes;
+  const interesting = rows * columns;
   const skipState = 0;
-  const readyState = classes;
-  const filter = new Int32Array(rows * classes);
+  const readyState = columns;
+  const filter = new Int32Array(rows * columns).fill(interesting);
   const interestingFirst = new Set((options.interestingFirst ?? []).map(symbolOf));
-  const stateOf = (row: number) => (row >= 0 ? row * classes : interesting);
+  const stateOf = (row: number) => (row >= 0 ? row * columns : interesting);
+  const firstNonWordColumn = firstNonWordSymbol < symbolCount ? (symbolClass[firstNonWordSymbol] as number) : classes;
   for (let row = 0; row < rows; row++) {
-    const base = row * classes;
+    const base = row * columns;
     const node = rowNodes[row] as number;
     const lowerPath = rowIsLower[row] as boolean;
-    const cell = (cls: number, state: number) => {
-      filter[base + cls] = state;
-    };
-    const symbolCells = (symbol: number, state: number) => {
-      cell(CLASS_SYMBOL_BASE + 2 * symbol, state);
-      cell(CLASS_SYMBOL_BASE + 2 * symbol + 1, state);
-    };
-    cell(CLASS_OTHER_WORD, skipState);
-    cell(CLASS_SURROGATE, interesting);
-    if (node < 0) {
-      // SKIP: stay until a unit that is not part of a word.
-      cell(CLASS_OTHER_NONWORD, readyState);
-      cell(CLASS_IGNORE_WORD, skipState);
-      cell(CLASS_IGNORE_NONWORD, readyState);
-      cell(CLASS_SPACE, readyState);
-      for (let symbol = 1; symbol < symbolCount; symbol++) {
-        symbolCells(symbol, isWordSymbol(symbol) ? skipState : readyState);
-      }
-      continue;
-    }
     const root = node === 0;
     // On a lower-case path, only the keys a lower-case word may match count.
-    const counts = (child: number) => child !== 0 && (!lowerPath || lowerReach[child] === 1);
-    const keyEnds = isTerminal(node) && (!lowerPath || lowerEnd[node] === 1);
-    // At a key's end, a unit that ends the word may complete a match.
+    const keyEnds = node >= 0 && isTerminal(node) && (!lowerPath || lowerEnd[node] === 1);
+    // At a key's end, a unit that ends the word may complete a match; in SKIP, it starts the next word.
     const wordEnd = keyEnds ? interesting : readyState;
-    const spaceChild = spaceSymbol ? childOf(node, spaceSymbol) : 0;
-    cell(CLASS_OTHER_NONWORD, wordEnd);
-    cell(CLASS_IGNORE_WORD, root ? skipState : base);
-    cell(CLASS_IGNORE_NONWORD, root ? readyState : interesting);
-    cell(CLASS_SPACE, counts(spaceChild) ? interesting : wordEnd);
-    for (let symbol = 1; symbol < symbolCount; symbol++) {
-      const child = childOf(node, symbol);
-      const noChild = isWordSymbol(symbol) ? skipState : wordEnd;
-      if (root && interestingFirst.has(symbol)) {
-        symbolCells(symbol, interesting);
+    // Every symbol without a child first: word units stay in (or go to) SKIP, others end the word.
+    filter.fill(skipState, base + CLASS_FIRST_SYMBOL, base + firstNonWordColumn);
+    filter.fill(wordEnd, base + firstNonWordColumn, base + classes);
+    filter[base + CLASS_OTHER_WORD] = skipState;
+    filter[base + CLASS_OTHER_NONWORD] = wordEnd;
+    filter[base + CLASS_SPACE] = wordEnd;
+    filter[base + CLASS_SURROGATE] = interesting;
+    if (node < 0) {
+      // SKIP: stay until a unit that is not part of a word.
+      filter[base + CLASS_IGNORE_WORD] = skipState;
+      filter[base + CLASS_IGNORE_NONWORD] = readyState;
+      continue;
+    }
+    filter[base + CLASS_IGNORE_WORD] = root ? skipState : base;
+    filter[base + CLASS_IGNORE_NONWORD] = root ? readyState : interesting;
+    // Then the children. The root has a column per case: the first letter's case picks the path.
+    const end = firstChild[node + 1] as number;
+    for (let child = firstChild[node] as number; child < end; child++) {
+      const symbol = nodeSymbol[child] as number;
+      const word = isWordSymbol(symbol);
+      const column = base + (symbolClass[symbol] as number);
+      const cased = symbolCased[symbol] === 1;
+      const counts = !lowerPath || lowerReach[child] === 1;
+      if (symbol === spaceSymbol) {
+        if (counts) filter[base + CLASS_SPACE] = interesting;
       } else if (root) {
-        // The first letter's case picks the path.
-        const word = isWordSymbol(symbol);
-        let upper = noChild;
-        if (child) upper = word ? stateOf(rowOfNode[child] as number) : interesting;
-        let lower = noChild;
-        if (child && lowerReach[child]) lower = word ? stateOf(lowerRowOfNode[child] as number) : interesting;
-        cell(CLASS_SYMBOL_BASE + 2 * symbol, upper);
-        cell(CLASS_SYMBOL_BASE + 2 * symbol + 1, lower);
-      } else if (!counts(child)) {
-        symbolCells(symbol, noChild);
-      } else if (!isWordSymbol(symbol)) {
-        symbolCells(symbol, interesting);
-      } else {
-        symbolCells(symbol, stateOf((lowerPath ? lowerRowOfNode[child] : rowOfNode[child]) as number));
+        filter[column] = word ? stateOf(rowOfNode[child] as number) : interesting;
+        if (cased && anyCase) filter[column + 1] = filter[column] as number;
+        else if (cased && lowerReach[child]) filter[column + 1] = stateOf(lowerRowOfNode[child] as number);
+      } else if (counts) {
+        const state = word ? stateOf((lowerPath ? lowerRowOfNode[child] : rowOfNode[child]) as number) : interesting;
+        filter[column] = state;
+        if (cased) filter[column + 1] = state;
+      }
+    }
+    if (root) {
+      // Prefix letters that begin no key still send the word to the exact walk.
+      for (const symbol of interestingFirst) {
+        filter[base + (symbolClass[symbol] as number)] = interesting;
+        if (symbolCased[symbol]) filter[base + (symbolClass[symbol] as number) + 1] = interesting;
       }
     }
   }
 
   const byteLength =
     unitClass.byteLength +
+    classSymbol.byteLength +
     symbolTable.byteLength +
     firstChild.byteLength +
     nodeSymbol.byteLength +
     rowOf.byteLength +
     dense.byteLength +
     terminalBits.byteLength +
+    terminalRank.byteLength +
     terminalNodes.byteLength +
     terminalKey.byteLength +
     filter.byteLength +
@@ -367,6 +405,7 @@ export function buildAliasTrie(sortedKeys: readonly string[], options: AliasTrie
     firstNonWordSymbol,
     spaceSymbol,
     symbolOf,
+    classSymbol,
     unitClass,
     classOfUnit,
     firstChild,
@@ -374,14 +413,22 @@ export function buildAliasTrie(sortedKeys: readonly string[], options: AliasTrie
     childOf,
     rootRow,
     terminalBits,
+    terminalIndex,
     terminalNodes,
     terminalKey,
     filter,
-    filterClasses: classes,
+    filterClasses: columns,
+    unknownClass,
     interesting,
     rowNode: Int32Array.from(rowNodes),
     skipState,
     readyState,
     byteLength,
   };
+}
+
+function popCount(word: number): number {
+  let v = word - ((word >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
 }

@@ -10,9 +10,16 @@
  *   aliases, cues and name words, finding rival names. Its output is plain
  *   JSON, bundled into the index.
  * - `createEntityMatcher` (page load) turns the spec into a trie in typed
- *   arrays: a few milliseconds for a thousand aliases.
- * - `scan` walks the trie from each word start; `resolve` applies the rules
- *   that need the whole document (surname-only aliases).
+ *   arrays with a small dense automaton in front (`lib/alias-trie.ts`): a few
+ *   milliseconds for a thousand aliases.
+ * - `scan` runs that automaton over every character, two table loads each,
+ *   and walks the trie exactly only for words that may hold a match; it also
+ *   reads the context those need (role cues, the sentence's event cues).
+ *   `resolve` applies the rules that need the whole document (surname-only
+ *   aliases).
+ *
+ * Offsets are UTF-16 units of the original text: folding maps one unit to at
+ * most one, so no offset map is needed.
  */
 
 import * as aliasTrie from './alias-trie';
@@ -47,23 +54,22 @@ const {
   CLASS_SPACE,
   CLASS_SURROGATE,
   CLASS_FIRST_SYMBOL,
-  CLASS_SYMBOL_BASE,
-  CLASS_UNKNOWN,
   UNIT_CLASS_TABLE_SIZE,
 } = aliasTrie;
 
 /** Bump when the shape or meaning of {@link MatcherSpec} changes. */
 export const MATCHER_SPEC_VERSION = 1;
 
-/** {@link MatcherSpecAlias.flags} bits. */
+/** {@link MatcherSpecAlias.flags} bit: surname-only or shared form (`Alias.ambiguous`). */
 export const ALIAS_AMBIGUOUS = 1;
+/** {@link MatcherSpecAlias.flags} bit: matches only in its exact case (`Alias.caseSensitive`). */
 export const ALIAS_CASE_SENSITIVE = 2;
+/** {@link MatcherSpecAlias.flags} bit: a generic word that needs one of its event's cues in the sentence (`Alias.needsCue`). */
 export const ALIAS_NEEDS_CUE = 4;
 
-/** {@link Candidate.flags} bits. */
-/** A capitalised word that is not a title directly precedes a surname-only alias: another person of that name is in the text. */
+/** {@link Candidate.flags} bit: a capitalised word that is not a title directly precedes a surname-only alias, so another person of that name is in the text. */
 export const CANDIDATE_OTHER_PERSON = 1;
-/** The surname-only alias is part of a longer name here ("Barrack Street", "Aoun-Smith", "al-Salam"). */
+/** {@link Candidate.flags} bit: the surname-only alias is part of a longer name here ("Barrack Street", "Aoun-Smith", "al-Salam"). */
 export const CANDIDATE_PART_OF_NAME = 2;
 
 /** One mention: `[start, end)` in UTF-16 units of the scanned text; `alias` is the knowledge-base alias text that matched. */
@@ -165,6 +171,11 @@ function words(folded: string): string[] {
   return folded.split(WORD_SPLIT).filter((word) => word.length > 0);
 }
 
+/** Code-unit order, the order the trie is built in (not locale order). */
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function distinct(values: string[]): string[] {
   return [...new Set(values.filter((value) => value.length > 0))];
 }
@@ -231,6 +242,8 @@ export function buildMatcherSpec(entities: readonly Entity[]): MatcherSpec {
     return out;
   });
 
+  // In key order (stable), so the matcher can build its trie without sorting.
+  aliases.sort((x, y) => compareKeys(x.key, y.key));
   return { version: MATCHER_SPEC_VERSION, entities: specEntities, aliases };
 }
 
@@ -248,6 +261,48 @@ function caseClass(flags: number): number {
 function upperOne(ch: string): string {
   const upper = ch.toUpperCase();
   return upper.length === 1 ? upper : ch;
+}
+
+const capsClassCache = new Map<number, number>();
+
+/** Case class of a unit written in ALL CAPS: a lower-case letter without a one-letter capital (ß) stays lower. */
+function capsClass(c: number, flags: number): number {
+  if (!(flags & LOWER) || flags & UPPER) return caseClass(flags);
+  let cls = capsClassCache.get(c);
+  if (cls === undefined) {
+    const folded = String.fromCharCode(foldCode(c));
+    cls = upperOne(folded) !== folded ? CASE_UPPER : CASE_LOWER;
+    capsClassCache.set(c, cls);
+  }
+  return cls;
+}
+
+/**
+ * Case classes of an alias, one per unit of its folded key (the units
+ * `foldString` keeps), written into `exact` and `caps` from `from` to `to`.
+ */
+function fillCasePattern(text: string, exact: Uint8Array, caps: Uint8Array, from: number, to: number): void {
+  let k = from;
+  let pendingSpace = false;
+  for (let i = 0; i < text.length && k < to; i++) {
+    const c = text.charCodeAt(i);
+    const flags = charFlags(c);
+    if (flags & IGNORE) continue;
+    if (flags & SPACE) {
+      pendingSpace = k > from;
+      continue;
+    }
+    if (pendingSpace) {
+      exact[k] = CASE_NONE;
+      caps[k] = CASE_NONE;
+      k++;
+      pendingSpace = false;
+      if (k >= to) break;
+    }
+    exact[k] = caseClass(flags);
+    caps[k] = capsClass(c, flags);
+    k++;
+  }
 }
 
 const ARABIC_ARTICLE = '\u0627\u0644'; // ال
@@ -377,19 +432,81 @@ function isSentenceInitial(text: string, start: number): boolean {
 const ARABIC_PREFIXES = new Set(['و', 'ف', 'ب', 'ل', 'ك', 'وب', 'ول', 'وك', 'فب', 'فل']);
 const HEBREW_PREFIXES = new Set(['ו', 'ה', 'ב', 'ל', 'מ', 'ש', 'כ', 'וה', 'וב', 'ול', 'ומ', 'וש', 'וכ']);
 
-/** Whether `phrase` occurs in `folded` as whole words (an Arabic or Hebrew one may carry a proclitic). */
-function containsWords(folded: string, phrase: string): boolean {
+/** Whether `phrase`, found at `at` in `text`, starts a word there (an Arabic or Hebrew one may carry a proclitic). */
+function startsWord(text: string, at: number, phrase: string): boolean {
+  if (isWordStart(text, at) || !wordAt(phrase, 0)) return true;
   const first = phrase.charCodeAt(0);
   const prefixes = isArabicLetter(first) ? ARABIC_PREFIXES : isHebrewLetter(first) ? HEBREW_PREFIXES : null;
-  let from = 0;
-  for (;;) {
-    const at = folded.indexOf(phrase, from);
-    if (at < 0) return false;
-    from = at + 1;
-    const after = at + phrase.length;
-    if (after < folded.length && wordAt(folded, after) && wordAt(phrase, phrase.length - 1)) continue;
-    if (at === 0 || !wordAt(folded, at - 1) || !wordAt(phrase, 0)) return true;
-    if (prefixes?.has(folded.slice(wordRunStart(folded, at), at))) return true;
+  return !!prefixes?.has(foldString(text.slice(wordRunStart(text, at), at)));
+}
+
+/**
+ * Adds to `found` the index of every key of `trie` that occurs as whole
+ * words in `text[from, to)`, case aside: event cues in a sentence. A key
+ * may follow an Arabic or Hebrew prefix attached to it ("بالناقورة"). The
+ * trie's filter (built with `anyCase`) skips the words no key starts.
+ */
+function findKeys(trie: aliasTrie.AliasTrie, text: string, from: number, to: number, found: Set<number>): void {
+  const { unitClass, filter, interesting, skipState, readyState, unknownClass } = trie;
+  let state = from > 0 && wordAt(text, from - 1) ? skipState : readyState;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    let cls = c < UNIT_CLASS_TABLE_SIZE ? (unitClass[c] as number) : unknownClass;
+    if (cls === unknownClass) cls = trie.classOfUnit(c);
+    const next = filter[state + cls] as number;
+    if (next < interesting) {
+      state = next;
+      continue;
+    }
+    if (state !== skipState) {
+      // Every key from this word's start, then on through the rest of the word.
+      const start = state === readyState ? i : wordStartBefore(text, i);
+      keysFrom(trie, text, start, to, found);
+      const first = text.charCodeAt(start);
+      if (isArabicLetter(first) || isHebrewLetter(first)) {
+        const prefixes = isArabicLetter(first) ? ARABIC_PREFIXES : HEBREW_PREFIXES;
+        for (const length of [1, 2]) {
+          if (start + length < to && prefixes.has(text.slice(start, start + length))) {
+            keysFrom(trie, text, start + length, to, found);
+          }
+        }
+      }
+    }
+    state = wordAt(text, i) ? skipState : readyState;
+  }
+}
+
+function wordStartBefore(text: string, i: number): number {
+  let start = i;
+  while (start > 0 && wordAt(text, start - 1)) start--;
+  return start;
+}
+
+function keysFrom(trie: aliasTrie.AliasTrie, text: string, start: number, to: number, found: Set<number>): void {
+  const { unitClass, classSymbol, childOf, terminalBits } = trie;
+  let node = 0;
+  let i = start;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    let cls = c < UNIT_CLASS_TABLE_SIZE ? (unitClass[c] as number) : trie.unknownClass;
+    if (cls === trie.unknownClass) cls = trie.classOfUnit(c);
+    let symbol = 0;
+    if (cls >= CLASS_FIRST_SYMBOL) {
+      symbol = classSymbol[cls] as number;
+    } else if (cls === CLASS_IGNORE_WORD || cls === CLASS_IGNORE_NONWORD) {
+      i++;
+      continue;
+    } else if (cls === CLASS_SPACE) {
+      symbol = trie.spaceSymbol;
+      while (i + 1 < to && charFlags(text.charCodeAt(i + 1)) & (SPACE | IGNORE)) i++;
+    }
+    node = symbol === 0 ? 0 : childOf(node, symbol);
+    if (node === 0) return;
+    i++;
+    if (((terminalBits[node >>> 5] as number) & (1 << (node & 31))) === 0) continue;
+    let end = i;
+    while (end < to && (charFlags(text.charCodeAt(end)) & (IGNORE | WORD)) === (IGNORE | WORD)) end++;
+    if (!(end < to && wordAt(text, end))) found.add(trie.terminalKey[trie.terminalIndex(node)] as number);
   }
 }
 
@@ -409,7 +526,20 @@ const HEBREW_PREFIX_LETTERS: readonly number[] = [0x05d5, 0x05d4, 0x05d1, 0x05dc
 // ב ל כ absorb the article: "בכנסת" is ב + הכנסת.
 const HEBREW_ARTICLE_DROPPERS: readonly number[] = [0x05d1, 0x05dc, 0x05db];
 
+/** Arabic and Hebrew prefix letters, if any key is Arabic or Hebrew: they get symbols of their own. */
+function semiticPrefixes(keys: readonly string[]): number[] {
+  return keys.some((key) => /[\u0590-\u06ff]/.test(key)) ? [...ARABIC_PROCLITICS, ...HEBREW_PREFIX_LETTERS] : [];
+}
+
 const EMPTY: readonly number[] = Object.freeze([]);
+const NONE_NAMED = new Uint8Array(0);
+const NO_WORDS: ReadonlySet<string> = new Set();
+/** How far to look for a sentence's ends, either way. */
+const SENTENCE_LIMIT = 1000;
+/** Bytes for the event cues' filter: a few hundred short phrases. */
+const CUE_FILTER_BUDGET = 32 * 1024;
+/** Aliases that link only under conditions of the document or the sentence. */
+const CONDITIONAL = ALIAS_AMBIGUOUS | ALIAS_NEEDS_CUE;
 
 /**
  * Builds a matcher from a precompiled spec; fast enough to run at page load.
@@ -432,39 +562,91 @@ export function createEntityMatcher(spec: MatcherSpec): EntityMatcher {
     aliasFlags[a] = alias.flags;
   }
   const entityIds = spec.entities.map((entity) => entity.id);
-  const nameWords = spec.entities.map((entity) => new Set(entity.nameWords ?? []));
+  const aliasTexts = specAliases.map((alias) => alias.text);
+  const nameWords = spec.entities.map((entity) => (entity.nameWords?.length ? new Set(entity.nameWords) : NO_WORDS));
   const roleCues = spec.entities.map((entity) => entity.roleCues ?? []);
-  const roleCueWords = roleCues.map((cues) => new Set(cues.flatMap(words)));
-  const cues = spec.entities.map((entity) => entity.cues ?? []);
+  const roleCueWords = roleCues.map((cues) => (cues.length ? new Set(cues.flatMap(words)) : NO_WORDS));
+  // Event cues get a trie of their own, walked over one sentence when a generic word needs them.
+  const cueKeys = [...new Set(spec.entities.flatMap((entity) => entity.cues ?? []))].filter(Boolean).sort();
+  const cueIndex = new Map(cueKeys.map((cue, k) => [cue, k]));
+  const entityCues = spec.entities.map((entity) => (entity.cues ?? []).map((cue) => cueIndex.get(cue) ?? -1));
+  const cueTrie =
+    cueKeys.length > 0
+      ? buildAliasTrie(cueKeys, {
+          anyCase: true,
+          filterBudget: CUE_FILTER_BUDGET,
+          extraCodes: semiticPrefixes(cueKeys),
+          interestingFirst: semiticPrefixes(cueKeys),
+        })
+      : null;
 
   // Arabic and Hebrew prefix letters get symbols of their own, so a word
   // starting with one can be sent to the exact walk (the name follows them).
-  const usesArabicOrHebrew = specAliases.some((alias) => /[\u0590-\u06ff]/.test(alias.key));
-  const prefixLetters = usesArabicOrHebrew ? [...ARABIC_PROCLITICS, ...HEBREW_PREFIX_LETTERS] : [];
-  const aliasesByKey = new Map<string, number[]>();
-  specAliases.forEach((alias, index) => {
-    const list = aliasesByKey.get(alias.key);
-    if (list) list.push(index);
-    else aliasesByKey.set(alias.key, [index]);
+  const prefixLetters = semiticPrefixes(specAliases.map((alias) => alias.key));
+  const usesArabicOrHebrew = prefixLetters.length > 0;
+  // Distinct keys in code-unit order, and the aliases of each, contiguous in
+  // `keyAliases`. The build writes aliases in key order, so no sort is needed.
+  let keyAliases = Int32Array.from(specAliases.keys());
+  if (!specAliases.every((alias, a) => a === 0 || (specAliases[a - 1] as MatcherSpecAlias).key <= alias.key)) {
+    keyAliases = keyAliases.sort(
+      (x, y) =>
+        compareKeys((specAliases[x] as MatcherSpecAlias).key, (specAliases[y] as MatcherSpecAlias).key) || x - y,
+    );
+  }
+  const keys: string[] = [];
+  const keyStartList: number[] = [];
+  keyAliases.forEach((a, position) => {
+    const key = (specAliases[a] as MatcherSpecAlias).key;
+    if (keys.at(-1) !== key) {
+      keys.push(key);
+      keyStartList.push(position);
+    }
   });
-  const keys = [...aliasesByKey.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const lowerStart = keys.map((key) =>
-    (aliasesByKey.get(key) ?? []).some((a) => {
-      const first = foldKeepCase((specAliases[a] as MatcherSpecAlias).text).charCodeAt(0);
-      return caseClass(charFlags(first)) === CASE_LOWER;
-    }),
-  );
+  keyStartList.push(aliasCount);
+  const keyStart = Int32Array.from(keyStartList);
+
+  // Case patterns, one class per key unit: as written, and in ALL CAPS.
+  const patternStart = new Int32Array(aliasCount + 1);
+  for (let a = 0; a < aliasCount; a++) {
+    patternStart[a + 1] = (patternStart[a] as number) + (specAliases[a] as MatcherSpecAlias).key.length;
+  }
+  const exactPattern = new Uint8Array(patternStart[aliasCount] as number);
+  const capsPattern = new Uint8Array(exactPattern.length);
+  const firstCapAllowed = new Uint8Array(aliasCount);
+  // Aliases without a cased letter (Arabic, Hebrew, digits) fit any text that folds to them.
+  const caseFree = new Uint8Array(aliasCount);
+  for (let a = 0; a < aliasCount; a++) {
+    const alias = specAliases[a] as MatcherSpecAlias;
+    const base = patternStart[a] as number;
+    fillCasePattern(alias.text, exactPattern, capsPattern, base, base + alias.key.length);
+    let cased = false;
+    for (let k = base; k < base + alias.key.length; k++) if (exactPattern[k] !== CASE_NONE) cased = true;
+    caseFree[a] = cased ? 0 : 1;
+    firstCapAllowed[a] =
+      !(alias.flags & ALIAS_CASE_SENSITIVE) && exactPattern[base] === CASE_LOWER && capsPattern[base] === CASE_UPPER
+        ? 1
+        : 0;
+  }
+  const lowerStart = keys.map((_, k) => {
+    for (let p = keyStart[k] as number; p < (keyStart[k + 1] as number); p++) {
+      if (exactPattern[patternStart[keyAliases[p] as number] as number] === CASE_LOWER) return true;
+    }
+    return false;
+  });
   const trie = buildAliasTrie(keys, { extraCodes: prefixLetters, interestingFirst: prefixLetters, lowerStart });
   const {
     unitClass,
     classOfUnit,
     childOf,
     symbolOf,
+    classSymbol,
     rootRow,
     terminalBits,
+    terminalIndex,
     terminalNodes,
     filter,
     filterClasses,
+    unknownClass,
     rowNode,
     interesting,
     skipState,
@@ -482,7 +664,9 @@ export function createEntityMatcher(spec: MatcherSpec): EntityMatcher {
   let filled = 0;
   for (let t = 0; t < terminalCount; t++) {
     terminalAliasStart[t] = filled;
-    for (const a of aliasesByKey.get(keys[trie.terminalKey[t] as number] as string) ?? []) {
+    const k = trie.terminalKey[t] as number;
+    for (let p = keyStart[k] as number; p < (keyStart[k + 1] as number); p++) {
+      const a = keyAliases[p] as number;
       terminalAliasIds[filled++] = a;
       terminalFlags[t] = (terminalFlags[t] as number) | (aliasFlags[a] as number);
       aliasTerminal[a] = t;
@@ -491,46 +675,12 @@ export function createEntityMatcher(spec: MatcherSpec): EntityMatcher {
   terminalAliasStart[terminalCount] = filled;
   const terminalShared: (readonly number[] | undefined)[] = new Array(terminalCount);
 
-  // Case patterns, one class per key unit: as written, and in ALL CAPS.
-  const patternStart = new Int32Array(aliasCount + 1);
-  let patternLength = 0;
-  for (let a = 0; a < aliasCount; a++) {
-    patternStart[a] = patternLength;
-    patternLength += (specAliases[a] as MatcherSpecAlias).key.length;
-  }
-  patternStart[aliasCount] = patternLength;
-  const exactPattern = new Uint8Array(patternLength);
-  const capsPattern = new Uint8Array(patternLength);
-  const firstCapAllowed = new Uint8Array(aliasCount);
-  for (let a = 0; a < aliasCount; a++) {
-    const alias = specAliases[a] as MatcherSpecAlias;
-    const written = foldKeepCase(alias.text);
-    const base = patternStart[a] as number;
-    for (let k = 0; k < written.length && k < alias.key.length; k++) {
-      const ch = written.charAt(k);
-      exactPattern[base + k] = caseClass(charFlags(ch.charCodeAt(0)));
-      capsPattern[base + k] = caseClass(charFlags(upperOne(ch).charCodeAt(0)));
-    }
-    const first = written.charAt(0);
-    firstCapAllowed[a] =
-      !(alias.flags & ALIAS_CASE_SENSITIVE) && exactPattern[base] === CASE_LOWER && upperOne(first) !== first ? 1 : 0;
-  }
-
-  function terminalIndex(node: number): number {
-    let low = 0;
-    let high = terminalCount - 1;
-    while (low <= high) {
-      const mid = (low + high) >>> 1;
-      const value = terminalNodes[mid] as number;
-      if (value === node) return mid;
-      if (value < node) low = mid + 1;
-      else high = mid - 1;
-    }
-    return -1;
-  }
-
   /** Whether `text[start, end)` (after `skipped` article units the text left out) fits alias `a`'s case rules. */
   function caseFits(text: string, start: number, end: number, a: number, skipped: number): boolean {
+    if (caseFree[a] === 1) return true;
+    // Most mentions are spelt exactly as the alias: one native comparison.
+    const written = aliasTexts[a] as string;
+    if (skipped === 0 && end - start === written.length && text.startsWith(written, start)) return true;
     const base = (patternStart[a] as number) + skipped;
     const caseSensitive = (aliasFlags[a] as number) & ALIAS_CASE_SENSITIVE;
     let exact = true;
@@ -539,19 +689,20 @@ export function createEntityMatcher(spec: MatcherSpec): EntityMatcher {
     let k = 0;
     let i = start;
     while (i < end) {
-      const flags = flagsAt(text, i);
+      const c = text.charCodeAt(i);
+      const flags = FLAGS[c] || computeFlags(c);
       i++;
       if (flags & IGNORE) continue;
       let actual = CASE_NONE;
       if (flags & SPACE) {
         while (i < end && flagsAt(text, i) & (SPACE | IGNORE)) i++;
       } else {
-        actual = caseClass(flags);
+        actual = flags & UPPER ? CASE_UPPER : flags & LOWER ? CASE_LOWER : CASE_NONE;
       }
-      const written = exactPattern[base + k] as number;
-      if (actual !== written) exact = false;
+      const expected = exactPattern[base + k] as number;
+      if (actual !== expected) exact = false;
       if (actual !== capsPattern[base + k]) caps = false;
-      if (firstCap) firstCap = k === 0 ? actual === CASE_UPPER : actual === written;
+      if (firstCap) firstCap = k === 0 ? actual === CASE_UPPER : actual === expected;
       if (!exact && !caps && !firstCap) return false;
       k++;
     }
@@ -559,8 +710,8 @@ export function createEntityMatcher(spec: MatcherSpec): EntityMatcher {
   }
 
   function classAt(c: number): number {
-    const cls = c < UNIT_CLASS_TABLE_SIZE ? (unitClass[c] as number) : CLASS_UNKNOWN;
-    return cls === CLASS_UNKNOWN ? classOfUnit(c) : cls;
+    const cls = c < UNIT_CLASS_TABLE_SIZE ? (unitClass[c] as number) : unknownClass;
+    return cls === unknownClass ? classOfUnit(c) : cls;
   }
 
   // Result of the last walk (kept here rather than returned, so a word costs no allocation).
@@ -588,17 +739,16 @@ export function createEntityMatcher(spec: MatcherSpec): EntityMatcher {
       const cls = classAt(c);
       let symbol: number;
       if (cls >= CLASS_FIRST_SYMBOL) {
-        symbol = (cls - CLASS_SYMBOL_BASE) >> 1;
+        symbol = classSymbol[cls] as number;
       } else if (cls === CLASS_IGNORE_WORD || cls === CLASS_IGNORE_NONWORD) {
         if (cls === CLASS_IGNORE_NONWORD) wordOnly = false;
         i++;
         continue;
       } else if (cls === CLASS_SPACE) {
+        const next = spaceSymbol === 0 ? 0 : childOf(node, spaceSymbol);
+        const j = next === 0 ? -1 : spaceRunEnd(text, i);
+        if (j < 0) break;
         wordOnly = false;
-        const j = spaceRunEnd(text, i);
-        if (j < 0 || spaceSymbol === 0) break;
-        const next = childOf(node, spaceSymbol);
-        if (next === 0) break;
         node = next;
         i = j;
         continue;
@@ -730,7 +880,7 @@ export function createEntityMatcher(spec: MatcherSpec): EntityMatcher {
     const c = text.charCodeAt(start);
     const cls = classAt(c);
     let resume = start + 1;
-    if (cls >= CLASS_FIRST_SYMBOL && rootRow[(cls - CLASS_SYMBOL_BASE) >> 1] !== 0) {
+    if (cls >= CLASS_FIRST_SYMBOL && rootRow[classSymbol[cls] as number] !== 0) {
       if (walk(text, start, 0, start, 0)) return -1;
       if (walkStop < 0) return resume;
       resume = walkStop;
@@ -749,28 +899,28 @@ export function createEntityMatcher(spec: MatcherSpec): EntityMatcher {
     const out: Candidate[] = [];
     const n = text.length;
     if (terminalCount === 0) return out;
+    cueText = '';
     // Locals, and an inner loop without calls, so the engine keeps the tables in registers.
     const classes = unitClass;
+    const tableSize = UNIT_CLASS_TABLE_SIZE;
     const next = filter;
     const limit = interesting;
     let state = readyState;
     let i = 0;
     while (i < n) {
-      let c = 0;
-      let cls = 0;
       for (; i < n; i++) {
-        c = text.charCodeAt(i);
-        if (c >= UNIT_CLASS_TABLE_SIZE) break;
-        cls = classes[c] as number;
-        if (cls === CLASS_UNKNOWN) break;
-        const to = next[state + cls] as number;
+        const c = text.charCodeAt(i);
+        if (c >= tableSize) break;
+        const to = next[state + (classes[c] as number)] as number;
         if (to >= limit) break;
         state = to;
       }
       if (i >= n) break;
-      if (c >= UNIT_CLASS_TABLE_SIZE || cls === CLASS_UNKNOWN) {
-        cls = classOfUnit(c);
-        const to = next[state + cls] as number;
+      const c = text.charCodeAt(i);
+      const cls = c < UNIT_CLASS_TABLE_SIZE ? (classes[c] as number) : unknownClass;
+      if (cls === unknownClass) {
+        // A unit met for the first time, or one beyond the class table.
+        const to = next[state + classOfUnit(c)] as number;
         if (to < limit) {
           state = to;
           i++;
@@ -820,12 +970,6 @@ export function createEntityMatcher(spec: MatcherSpec): EntityMatcher {
     return walkStop >= 0 ? walkStop : wordStartBefore(text, i) + 1;
   }
 
-  function wordStartBefore(text: string, i: number): number {
-    let start = i;
-    while (start > 0 && wordAt(text, start - 1)) start--;
-    return start;
-  }
-
   function candidateAt(
     text: string,
     start: number,
@@ -858,7 +1002,7 @@ export function createEntityMatcher(spec: MatcherSpec): EntityMatcher {
       for (const owner of owners) {
         for (const cue of roleCues[owner] as string[]) {
           const at = phraseEndingAt(text, q, cue);
-          if (at >= 0 && (isWordStart(text, at) || !wordAt(cue, 0)) && !local.includes(owner)) local.push(owner);
+          if (at >= 0 && startsWord(text, at, cue) && !local.includes(owner)) local.push(owner);
         }
       }
       if (local.length > 0) break;
@@ -910,10 +1054,31 @@ export function createEntityMatcher(spec: MatcherSpec): EntityMatcher {
     return flags;
   }
 
+  // The cues of the last sentence read, kept because generic words cluster ("the talks ... the talks").
+  let cueText = '';
+  let cueFrom = -1;
+  let cueTo = -1;
+  const cuesSeen = new Set<number>();
+
+  /** Distinct cues of `entity` in the sentence around `[start, end)`. */
+  function cuesAround(text: string, start: number, end: number, entity: number): number {
+    if (text !== cueText || start < cueFrom || end > cueTo) {
+      // Candidates come in text order: the last sentence's end bounds the scan back.
+      const floor = text === cueText && start >= cueTo ? cueTo : 0;
+      const [from, to] = sentenceAround(text, start, end, SENTENCE_LIMIT, floor);
+      cueText = text;
+      cueFrom = from;
+      cueTo = to;
+      cuesSeen.clear();
+      if (cueTrie) findKeys(cueTrie, text, from, to, cuesSeen);
+    }
+    let count = 0;
+    for (const cue of entityCues[entity] as number[]) if (cuesSeen.has(cue)) count++;
+    return count;
+  }
+
   /** For a generic event word: the event with the most distinct cues in the sentence, if exactly one. */
   function readSentenceCues(text: string, start: number, end: number, aliases: readonly number[], local: number[]) {
-    const [from, to] = sentenceAround(text, start, end);
-    const sentence = foldString(text.slice(from, to));
     let best = -1;
     let bestCount = 0;
     let tie = false;
@@ -921,8 +1086,7 @@ export function createEntityMatcher(spec: MatcherSpec): EntityMatcher {
       if (!((aliasFlags[a] as number) & ALIAS_NEEDS_CUE)) continue;
       const entity = aliasEntity[a] as number;
       if (entity === best) continue;
-      let count = 0;
-      for (const cue of cues[entity] as string[]) if (containsWords(sentence, cue)) count++;
+      const count = cuesAround(text, start, end, entity);
       if (count > bestCount) {
         best = entity;
         bestCount = count;
@@ -935,15 +1099,29 @@ export function createEntityMatcher(spec: MatcherSpec): EntityMatcher {
   }
 
   function resolve(chunks: readonly (readonly Candidate[])[]): EntityMatch[][] {
-    const named = new Set<number>();
-    const otherPersonKeys = new Set<number>();
+    // The document-level facts matter only to surname-only and generic aliases.
+    let conditional = false;
     for (const chunk of chunks) {
       for (const candidate of chunk) {
-        for (const a of candidate.aliases) {
-          const flags = aliasFlags[a] as number;
-          if (!(flags & (ALIAS_AMBIGUOUS | ALIAS_NEEDS_CUE))) named.add(aliasEntity[a] as number);
-          else if (flags & ALIAS_AMBIGUOUS && candidate.flags & CANDIDATE_OTHER_PERSON) {
-            otherPersonKeys.add(aliasTerminal[a] as number);
+        const first = candidate.aliases[0];
+        if (first !== undefined && (terminalFlags[aliasTerminal[first] as number] as number) & CONDITIONAL) {
+          conditional = true;
+        }
+      }
+    }
+    let named: Uint8Array = NONE_NAMED;
+    let otherPerson: Uint8Array = NONE_NAMED;
+    if (conditional) {
+      named = new Uint8Array(entityIds.length);
+      otherPerson = new Uint8Array(terminalCount);
+      for (const chunk of chunks) {
+        for (const candidate of chunk) {
+          for (const a of candidate.aliases) {
+            const flags = aliasFlags[a] as number;
+            if (!(flags & CONDITIONAL)) named[aliasEntity[a] as number] = 1;
+            else if (flags & ALIAS_AMBIGUOUS && candidate.flags & CANDIDATE_OTHER_PERSON) {
+              otherPerson[aliasTerminal[a] as number] = 1;
+            }
           }
         }
       }
@@ -951,13 +1129,13 @@ export function createEntityMatcher(spec: MatcherSpec): EntityMatcher {
     return chunks.map((chunk) => {
       const matches: EntityMatch[] = [];
       for (const candidate of chunk) {
-        const a = decide(candidate, named, otherPersonKeys);
+        const a = decide(candidate, named, otherPerson);
         if (a >= 0) {
           matches.push({
             start: candidate.start,
             end: candidate.end,
             entityId: entityIds[aliasEntity[a] as number] as string,
-            alias: (specAliases[a] as MatcherSpecAlias).text,
+            alias: aliasTexts[a] as string,
           });
         }
       }
@@ -966,10 +1144,12 @@ export function createEntityMatcher(spec: MatcherSpec): EntityMatcher {
   }
 
   /** The alias a candidate links through, or -1. */
-  function decide(candidate: Candidate, named: ReadonlySet<number>, otherPersonKeys: ReadonlySet<number>): number {
+  function decide(candidate: Candidate, named: Uint8Array, otherPerson: Uint8Array): number {
+    const aliases = candidate.aliases;
     let plain = -1;
-    for (const a of candidate.aliases) {
-      if ((aliasFlags[a] as number) & (ALIAS_AMBIGUOUS | ALIAS_NEEDS_CUE)) continue;
+    for (let k = 0; k < aliases.length; k++) {
+      const a = aliases[k] as number;
+      if ((aliasFlags[a] as number) & CONDITIONAL) continue;
       if (plain < 0) plain = a;
       else if (aliasEntity[plain] !== aliasEntity[a]) return -1; // two entities share this name
     }
@@ -977,16 +1157,16 @@ export function createEntityMatcher(spec: MatcherSpec): EntityMatcher {
 
     const confirmed: number[] = [];
     let chosen = -1;
-    for (const a of candidate.aliases) {
+    for (const a of aliases) {
       const flags = aliasFlags[a] as number;
       const entity = aliasEntity[a] as number;
       if (flags & ALIAS_NEEDS_CUE && !candidate.local.includes(entity)) continue;
       if (flags & ALIAS_AMBIGUOUS) {
-        if (candidate.flags & CANDIDATE_PART_OF_NAME || otherPersonKeys.has(aliasTerminal[a] as number)) continue;
+        if (candidate.flags & CANDIDATE_PART_OF_NAME || otherPerson[aliasTerminal[a] as number]) continue;
         for (const rival of specAliases[a]?.rivals ?? []) {
-          if (named.has(rival) && !confirmed.includes(rival)) confirmed.push(rival);
+          if (named[rival] && !confirmed.includes(rival)) confirmed.push(rival);
         }
-        if (!named.has(entity) && !candidate.local.includes(entity)) continue;
+        if (!named[entity] && !candidate.local.includes(entity)) continue;
       }
       if (!confirmed.includes(entity)) confirmed.push(entity);
       if (chosen < 0) chosen = a;

@@ -41,13 +41,15 @@ const STOP_WORDS = new Set([
     ' ',
   ),
   ...'le les des du et au aux dans par pour sur qui que est une'.split(' '),
-  ...'في من علي الي عن ان او مع هذا هذه التي الذي'.split(' '),
+  // Not علي: folded, "على" (on) is spelled like the name Ali.
+  ...'في من الي عن ان او مع هذا هذه التي الذي'.split(' '),
 ]);
 
 // A word: letters, digits and marks in any script, with the invisible joiners
 // some scripts use inside words; an apostrophe, a Hebrew geresh or gershayim
 // (כ"ץ, ארה"ב) or a quote between two word characters keeps the word whole.
-const WORD = /[\p{L}\p{N}\p{M}\u00AD\u200C\u200D\u2060]+(?:['’ʼ׳״"][\p{L}\p{N}\p{M}\u00AD\u200C\u200D\u2060]+)*/gu;
+const WORD =
+  /(?:[\p{L}\p{N}\p{M}\u00AD\u2060]|\u200C|\u200D)+(?:['’ʼ׳״"](?:[\p{L}\p{N}\p{M}\u00AD\u2060]|\u200C|\u200D)+)*/gu;
 
 // French elisions: "l'armée" is searched as "armée", "d'Israël" as "israel".
 const FRENCH_ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)['’ʼ](?=\p{L})/u;
@@ -97,12 +99,13 @@ export function processSearchTerm(term: string): string | string[] | null {
   if (LATIN_WORD.test(lower)) return STOP_WORDS.has(lower) ? null : lower;
   let folded = lower
     .normalize('NFKD')
-    .replace(/[\p{M}\u0640\u00AD\u200C\u200D\u2060]/gu, '')
+    .replace(/[\p{M}\u0640\u00AD\u2060]|\u200C|\u200D/gu, '')
     .replace(/[أإآٱ]/g, 'ا')
     .replace(/[ىی]/g, 'ي')
     .replace(/ک/g, 'ك')
     .replace(/ة/g, 'ه');
   folded = folded.replace(FRENCH_ELISION, '');
+  if (STOP_WORDS.has(folded)) return null;
   if (!ARABIC_KEEP.has(folded)) folded = folded.replace(ARABIC_PREFIX, '');
   folded = folded.replace(/['’ʼ]s$/u, '').replace(/['’ʼ׳״"]/gu, '');
   if (folded.length === 0 || STOP_WORDS.has(folded)) return null;
@@ -126,7 +129,7 @@ const sharedOptions = {
 
 /**
  * Prefix search from the second letter typed (as-you-type), and fuzzy search
- * from the fourth, one edit per five letters, never more than two edits:
+ * from the fourth, about one edit per five letters, never more than two:
  * "Hizbulah" finds "Hizbullah" (one edit), a typo in a long name still
  * matches, and short words do not match half the vocabulary.
  */
@@ -138,7 +141,7 @@ const MAX_EDITS = 2;
 export const articleSearchDefaults: SearchOptions = {
   boost: { title: 4, entityNames: 2, text: 1 },
   prefix,
-  fuzzy: fuzzyFor(0.2),
+  fuzzy: fuzzyFor(0.25),
   maxFuzzy: MAX_EDITS,
   combineWith: 'AND',
 };

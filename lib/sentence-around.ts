@@ -104,23 +104,43 @@ export function endsSentenceAt(text: string, i: number): boolean {
   return c === PERIOD && isSentenceEndingPeriod(text, i);
 }
 
+// Units that may end a sentence (a full stop only if it is not an abbreviation's).
+const ASCII_STOPS = new Uint8Array(128);
+for (const c of [0x21, 0x2e, 0x3f, 0x0a, 0x0b, 0x0c, 0x0d]) ASCII_STOPS[c] = 1;
+
+function mayEndSentence(c: number): boolean {
+  return c < 0x80 ? ASCII_STOPS[c] === 1 : isHardTerminator(c) || isLineBreak(c);
+}
+
 /**
  * `[start, end)` of the sentence that contains `[from, to)`: from just after
  * the previous sentence end (or line break) to just after the next one.
  *
+ * `floor`, if given, is a known sentence start at or before `from` (the end
+ * of the previous sentence found): the scan back stops there.
+ *
  * @example sentenceAround('Gen. Haykal spoke. Then…', 5, 11) // [0, 18]
  */
-export function sentenceAround(text: string, from: number, to: number, limit = 1000): [number, number] {
+export function sentenceAround(text: string, from: number, to: number, limit = 1000, floor = 0): [number, number] {
   let start = from;
-  const min = Math.max(0, from - limit);
-  while (start > min && !endsSentenceAt(text, start - 1)) start--;
+  const min = Math.max(0, from - limit, floor);
+  while (start > min) {
+    const c = text.charCodeAt(start - 1);
+    if (mayEndSentence(c) && (c !== PERIOD || isSentenceEndingPeriod(text, start - 1))) break;
+    start--;
+  }
   let end = to;
   const max = Math.min(text.length, to + limit);
   while (end < max) {
     const c = text.charCodeAt(end);
-    if (isLineBreak(c)) break;
+    if (mayEndSentence(c)) {
+      if (isLineBreak(c)) break;
+      if (c !== PERIOD || isSentenceEndingPeriod(text, end)) {
+        end++;
+        break;
+      }
+    }
     end++;
-    if (isHardTerminator(c) || (c === PERIOD && isSentenceEndingPeriod(text, end - 1))) break;
   }
   return [start, end];
 }

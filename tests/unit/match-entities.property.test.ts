@@ -274,7 +274,26 @@ const wordToken = fc.oneof(
   fc.constantFrom('🇱🇧', '😀', '𝐀', '\u200f', '\u064e', '\u05b8', 'é', 'É'),
 );
 
-const separator = fc.constantFrom(' ', ' ', ' ', '  ', ', ', '. ', '\n', '\n\n', '-', '–', '\u00a0', '', '"', '“', '(', ')', '…', '\t');
+const separator = fc.constantFrom(
+  ' ',
+  ' ',
+  ' ',
+  '  ',
+  ', ',
+  '. ',
+  '\n',
+  '\n\n',
+  '-',
+  '–',
+  '\u00a0',
+  '',
+  '"',
+  '“',
+  '(',
+  ')',
+  '…',
+  '\t',
+);
 
 const paragraph = fc
   .array(fc.tuple(fc.oneof({ arbitrary: aliasToken, weight: 2 }, { arbitrary: wordToken, weight: 1 }), separator), {

@@ -79,6 +79,12 @@ const KB: Fixture[] = [
   },
   { id: 'naqoura', kind: 'place', name: 'Naqoura', aliases: [{ text: 'Naqoura' }, { text: 'الناقورة', lang: 'ar' }] },
   { id: 'beirut', kind: 'place', name: 'Beirut', aliases: [{ text: 'Beirut' }, { text: 'بيروت', lang: 'ar' }] },
+  {
+    id: 'knesset',
+    kind: 'organisation',
+    name: 'Knesset',
+    aliases: [{ text: 'Knesset' }, { text: 'הכנסת', lang: 'he' }],
+  },
   { id: 'washington', kind: 'place', name: 'Washington', aliases: [{ text: 'Washington' }] },
   { id: 'elysee', kind: 'place', name: 'Élysée Palace', aliases: [{ text: 'Élysée Palace' }] },
   { id: 'maalot', kind: 'place', name: "Ma'alot-Tarshiha", aliases: [{ text: "Ma'alot-Tarshiha" }] },
@@ -90,9 +96,10 @@ const KB: Fixture[] = [
       { text: 'Joseph Aoun' },
       { text: 'Aoun', ambiguous: true },
       { text: 'جوزاف عون', lang: 'ar' },
+      { text: 'عون', lang: 'ar', ambiguous: true },
       { text: 'ג׳וזף עאון', lang: 'he' },
     ],
-    roleCues: ['President', 'Lebanese President'],
+    roleCues: ['President', 'Lebanese President', 'الرئيس'],
   },
   {
     id: 'nawaf-salam',
@@ -357,6 +364,11 @@ describe('Arabic and Hebrew', () => {
     ]);
     expect(found('חִיזְבָּאלְלָה')).toEqual([['חִיזְבָּאלְלָה', 'hezbollah']]);
     expect(ids('דובר צה"ל ודובר צה”ל')).toEqual(['idf', 'idf']);
+    // ב + הכנסת: the article's ה is not written.
+    expect(found('נאום בכנסת ובהכנסת')).toEqual([
+      ['כנסת', 'knesset'],
+      ['הכנסת', 'knesset'],
+    ]);
     expect(ids("הנשיא ג'וזף עאון")).toEqual(['joseph-aoun']);
   });
 });
@@ -392,6 +404,17 @@ describe('ambiguous surname-only aliases', () => {
     expect(ids('Gen. Haykal resisted')).toEqual(['rodolphe-haykal']);
     expect(ids('Speaker Berri said')).toEqual(['nabih-berri']);
     expect(ids('Barrack said')).toEqual([]);
+  });
+
+  it('link after a role cue in Arabic, with or without a proclitic on it', () => {
+    expect(found('قال الرئيس عون إن')).toEqual([['عون', 'joseph-aoun']]);
+    expect(found('والرئيس عون')).toEqual([['عون', 'joseph-aoun']]);
+    expect(found('وقال الرئيس جوزاف عون ثم قال عون')).toEqual([
+      ['جوزاف عون', 'joseph-aoun'],
+      ['عون', 'joseph-aoun'],
+    ]);
+    // "عون" is also the word for "help": alone, it links nothing.
+    expect(ids('طلب عون المجتمع الدولي')).toEqual([]);
   });
 
   it('follow a chain of title and first name when the full name is not an alias', () => {
@@ -431,6 +454,11 @@ describe('ambiguous surname-only aliases', () => {
       ['Michel Aoun', 'michel-aoun'],
     ]);
     expect(ids('Joseph Aoun spoke. Aoun said', withMichel)).toEqual(['joseph-aoun', 'joseph-aoun']);
+  });
+
+  it('read ALL-CAPS headlines: the role cue in any case, capitalised neighbours proving nothing', () => {
+    expect(ids('PRESIDENT AOUN SAYS TALKS WILL GO ON')).toEqual(['joseph-aoun']);
+    expect(ids('AOUN MEETS ENVOY')).toEqual([]);
   });
 
   it('ignore a capitalised word that only opens the sentence', () => {
