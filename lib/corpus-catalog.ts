@@ -58,11 +58,24 @@ export class CorpusCatalog {
     return this.excerptsByEntity.get(entityId) ?? [];
   }
 
-  card(entityId: string, limit = 3): EntityCard | undefined {
-    return buildEntityCard(
-      entityId,
-      { entityById: this.entityById, articleById: this.articleById, excerptsOf: (id) => this.excerptsOf(id) },
-      limit,
-    );
+  /**
+   * The card of an entity. `imported` adds excerpts from the reader's
+   * imported articles (read on demand, so a large import never has to sit in
+   * memory), with those articles' titles.
+   */
+  card(
+    entityId: string,
+    limit = 3,
+    imported?: { excerpts: readonly Excerpt[]; articles: readonly Pick<IndexedArticle, 'id' | 'title'>[] },
+  ): EntityCard | undefined {
+    const articleById = imported?.articles.length
+      ? new Map([...this.articleById, ...imported.articles.map((article) => [article.id, article] as const)])
+      : this.articleById;
+    const excerptsOf = (id: string): readonly Excerpt[] => {
+      const own = this.excerptsOf(id);
+      if (id !== entityId || !imported?.excerpts.length) return own;
+      return [...own, ...imported.excerpts].sort((a, b) => compareExcerptDates(a.date, b.date));
+    };
+    return buildEntityCard(entityId, { entityById: this.entityById, articleById, excerptsOf }, limit);
   }
 }

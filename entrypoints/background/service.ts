@@ -45,7 +45,13 @@ export function createBackgroundService() {
       case 'annotator/config':
         return annotatorConfig(sender);
       case 'entity/card':
-        return (await loadCatalog()).card(request.entityId) ?? null;
+        return (await entityCard(request.entityId)) ?? null;
+      case 'catalog/changed':
+        // Only extension pages write the reader's corpus; they tell us after each change.
+        if (sender.tab) return false;
+        catalog = undefined;
+        await refreshTabs();
+        return true;
       case 'annotations/updated':
         if (sender.tab?.id !== undefined) await setBadge(sender.tab.id, request.relevant ? request.entityCount : 0);
         return true;
@@ -92,6 +98,20 @@ export function createBackgroundService() {
         return true;
       }
     }
+  }
+
+  /** A card with excerpts from the bundle and from the reader's imported articles. */
+  async function entityCard(entityId: string) {
+    const current = await loadCatalog();
+    const excerpts = await db.excerpts.where('entityId').equals(entityId).toArray();
+    const articleIds = [...new Set(excerpts.map((excerpt) => excerpt.articleId))];
+    const articles = (await db.articles.bulkGet(articleIds))
+      .filter((article) => article !== undefined)
+      .map(({ id, title }) => ({ id, title }));
+    return current.card(entityId, 3, {
+      excerpts: excerpts.map(({ id: _id, entityId: _entity, ...excerpt }) => excerpt),
+      articles,
+    });
   }
 
   async function annotatorConfig(sender: MessageSender): Promise<AnnotatorConfig> {

@@ -20,6 +20,30 @@ describe('CorpusCatalog', () => {
     expect(card?.related.map((entity) => entity.id)).toContain('iran');
   });
 
+  it('quotes imported articles beside the bundled sources, newest first', () => {
+    const imported = {
+      articleId: 'imported-1',
+      start: 0,
+      end: 40,
+      mentionStart: 0,
+      mentionEnd: 7,
+      text: 'Naqoura hosted a second round of talks.',
+      outlet: 'Naharnet',
+      date: '2026-05-02',
+      precision: 'day' as const,
+    };
+    const card = new CorpusCatalog({ index }).card('naqoura', 3, {
+      excerpts: [imported],
+      articles: [{ id: 'imported-1', title: 'Second round in Naqoura' }],
+    });
+    expect(card?.excerpts[0]).toMatchObject({
+      articleId: 'imported-1',
+      articleTitle: 'Second round in Naqoura',
+      mention: 'Naqoura',
+    });
+    expect(card?.excerptTotal).toBe((index.excerpts.naqoura ?? []).length + 1);
+  });
+
   it('returns nothing for an unknown entity', () => {
     expect(new CorpusCatalog({ index }).card('nobody')).toBeUndefined();
   });
@@ -50,7 +74,10 @@ describe('CorpusCatalog', () => {
     const bundled = index.entities.find((entity) => entity.id === 'naqoura');
     if (!bundled) throw new Error('naqoura missing');
     const edited = { ...bundled, role: 'Edited role' };
-    const catalog = new CorpusCatalog({ index, userEntities: [{ id: 'naqoura', origin: 'override', entity: edited, updatedAt: 1 }] });
+    const catalog = new CorpusCatalog({
+      index,
+      userEntities: [{ id: 'naqoura', origin: 'override', entity: edited, updatedAt: 1 }],
+    });
     expect(catalog.card('naqoura')?.role).toBe('Edited role');
     expect(catalog.entities.filter((entity) => entity.id === 'naqoura')).toHaveLength(1);
   });
