@@ -32,6 +32,9 @@ export interface HtmlArticle {
 /** Readability gives up (throws) beyond this many elements, instead of freezing the page on a huge document. */
 const MAX_ELEMENTS = 30_000;
 
+/** Deeper documents skip Readability. Real news pages nest a few dozen levels. */
+const MAX_DEPTH = 200;
+
 /** Never article text. */
 const SKIPPED_ELEMENTS = new Set([
   'SCRIPT',
@@ -96,17 +99,25 @@ const BLOCK_ELEMENTS = new Set([
  */
 export function articleFromHtmlDocument(doc: Document): HtmlArticle {
   // Metadata first: Readability removes parts of the head and body as it works.
-  const metadata = pageMetadata(doc);
-  let parsed: ReturnType<Readability<Node>['parse']> = null;
+  let metadata: Omit<HtmlArticle, 'text' | 'extractedBy'> = {};
   try {
-    parsed = new Readability<Node>(doc.cloneNode(true) as Document, {
-      maxElemsToParse: MAX_ELEMENTS,
-      // The content as a node, not as serialized HTML: we only ever read its text.
-      serializer: (node) => node,
-    }).parse();
+    metadata = pageMetadata(doc);
   } catch {
-    // Too large, or too deeply nested for Readability: read the body as it is.
-    parsed = null;
+    // A pathological document (nesting deep enough to exhaust a DOM implementation's selector engine): no metadata.
+  }
+  let parsed: ReturnType<Readability<Node>['parse']> = null;
+  // Readability's cost grows with nesting depth; no real article nests this deep, a hostile file can.
+  if (!doc.body || !nestsDeeperThan(doc.body, MAX_DEPTH)) {
+    try {
+      parsed = new Readability<Node>(doc.cloneNode(true) as Document, {
+        maxElemsToParse: MAX_ELEMENTS,
+        // The content as a node, not as serialized HTML: we only ever read its text.
+        serializer: (node) => node,
+      }).parse();
+    } catch {
+      // Too large for Readability: read the body as it is.
+      parsed = null;
+    }
   }
   const fromReadability = parsed?.content ? blockText(parsed.content) : '';
   const extractedBy = fromReadability.trim() ? 'readability' : 'body';
@@ -190,6 +201,17 @@ export function blockText(root: Node): string {
     }
   }
   return parts.join('');
+}
+
+/** Whether any element under `root` sits more than `limit` levels down. Iterative, stops at the first one. */
+function nestsDeeperThan(root: Element, limit: number): boolean {
+  const stack: [Element, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [element, depth] = stack.pop() as [Element, number];
+    if (depth > limit) return true;
+    for (let child = element.firstElementChild; child; child = child.nextElementSibling) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 function isHidden(element: Element): boolean {

@@ -50,6 +50,9 @@ export function describeField(path: readonly PropertyKey[]): string {
   return words.join(' › ') || WHOLE_FILE;
 }
 
+/** How Zod's built-in messages start; anything else was written by us in a schema. */
+const ZOD_DEFAULT_MESSAGE = /^(?:Too (?:small|big)|Invalid|Unrecognized key|Expected|Required)/;
+
 const TYPE_WORDS: Readonly<Record<string, string>> = {
   string: 'text',
   number: 'a number',
@@ -66,6 +69,8 @@ const TYPE_WORDS: Readonly<Record<string, string>> = {
  * @example friendlyReason({ code: 'too_small', origin: 'string', minimum: 1, … }) // 'cannot be empty'
  */
 export function friendlyReason(issue: z.core.$ZodIssue): string {
+  // A schema's own message ("needs at least one alias") is already written for people.
+  if (!ZOD_DEFAULT_MESSAGE.test(issue.message)) return issue.message;
   switch (issue.code) {
     case 'invalid_type': {
       if (/received undefined$/.test(issue.message)) return 'is missing';

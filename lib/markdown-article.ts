@@ -63,7 +63,8 @@ const FENCE = /^\s{0,3}(?:```|~~~)/;
 const REFERENCE_DEFINITION = /^\s{0,3}\[[^\]]{1,200}\]:\s*\S/;
 const BLOCKQUOTE = /^(?:\s{0,3}>\s?)+/;
 const ATX_HEADING = /^ {0,3}#{1,6}[ \t]+/;
-const LINK_TARGET = String.raw`\(\s?[^()[\]\s]{0,2000}(?: "[^"[\]]{0,300}")?\s?\)`;
+// One level of parentheses inside an address ("…/Naqoura_(town)", "javascript:alert(1)").
+const LINK_TARGET = String.raw`\(\s?(?:[^()[\]\s]|\([^()[\]\s]{0,200}\)){0,2000}(?: "[^"[\]]{0,300}")?\s?\)`;
 const IMAGE = new RegExp(String.raw`!\[[^[\]]{0,500}\]` + LINK_TARGET, 'g');
 const INLINE_LINK = new RegExp(String.raw`\[([^[\]]{0,500})\]` + LINK_TARGET, 'g');
 const REFERENCE_LINK = /\[([^[\]]{0,500})\]\[[^[\]]{0,200}\]/g;

@@ -96,6 +96,16 @@ export const siteStateResponse = z
   .strict();
 export type SiteState = z.infer<typeof siteStateResponse>;
 
+// --- Sent by extension pages after they change the reader's corpus (issue #5) -
+//
+// The options page (and the popup's "Import this page") write articles and
+// entities to the database directly: extension pages may open it. Then they
+// send this, so the background drops its cached catalog (entities, matcher,
+// imported excerpts) and asks every tab to re-annotate: an accepted entity is
+// highlighted on open pages at once, without reloading anything.
+
+export const catalogChangedMessage = z.object({ type: z.literal('catalog/changed') }).strict();
+
 export const backgroundRequest = z.discriminatedUnion('type', [
   indexStatusRequest,
   annotatorConfigRequest,
@@ -107,6 +117,7 @@ export const backgroundRequest = z.discriminatedUnion('type', [
   sitePauseRequest,
   siteAnnotateRequest,
   siteStateRequest,
+  catalogChangedMessage,
 ]);
 export type BackgroundRequest = z.infer<typeof backgroundRequest>;
 

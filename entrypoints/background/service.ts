@@ -147,6 +147,15 @@ export function createBackgroundService() {
     await browser.tabs.sendMessage(tab.id, { type: 'mention/step', direction }).catch(() => undefined);
   });
 
+  // In Firefox the popup closes when the permission prompt opens, so the grant itself finishes "Annotate this site".
+  browser.permissions.onAdded?.addListener(async ({ origins = [] }) => {
+    let settings = await readSettings(db);
+    for (const origin of origins) {
+      const site = /^\*:\/\/(?:\*\.)?([^/*]+)\/\*$/.exec(origin)?.[1];
+      if (site && !isDefaultNewsSite(site)) settings = await setExtraSite(db, site.replace(/^www\./, ''), true);
+    }
+    await syncSiteScripts(settings.extraSites);
+  });
   // Registered scripts survive restarts in Chrome but not in every browser: make them match the settings.
   browser.runtime.onStartup?.addListener(async () => syncSiteScripts((await readSettings(db)).extraSites));
   browser.runtime.onInstalled.addListener(async () => {

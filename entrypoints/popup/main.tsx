@@ -1,14 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-
-function Popup() {
-  return <h1>News Context</h1>;
-}
+import '@/components/entity-card.css';
+import { PopupApp } from './popup-app';
+import './popup.css';
 
 const root = document.getElementById('root');
-if (root)
+if (root) {
   createRoot(root).render(
     <StrictMode>
-      <Popup />
+      <PopupApp />
     </StrictMode>,
   );
+}

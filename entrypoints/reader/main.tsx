@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import '@/components/entity-card.css';
 import { ReaderApp } from './reader-app';
 import './reader.css';
 

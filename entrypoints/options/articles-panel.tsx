@@ -1,0 +1,345 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+import type { StoredArticle } from '@/lib/database';
+import { foldString } from '@/lib/fold-text';
+import { formatPartialDate } from '@/lib/format-date';
+import { formatImportProblem, type ImportProblem } from '@/lib/import-problems';
+import type { RemovedArticles } from '@/lib/imported-corpus';
+import {
+  deleteArticles,
+  exportCorpus,
+  exportFileName,
+  resetToSeedCorpus,
+  restoreArticles,
+  updateArticleMetadata,
+} from '@/lib/manage-articles';
+import { readerUrl } from '@/lib/reader-url';
+import { plural } from './import-preview';
+import type { Corpus } from './use-corpus';
+
+type Sort = 'imported-desc' | 'imported-asc' | 'published-desc' | 'title' | 'outlet';
+const SORTS: Record<Sort, string> = {
+  'imported-desc': 'Newest imported first',
+  'imported-asc': 'Oldest imported first',
+  'published-desc': 'Newest published first',
+  title: 'Title, A to Z',
+  outlet: 'Outlet, A to Z',
+};
+const PAGE = 100;
+/** How long "Undo" stays offered after a deletion. */
+const UNDO_MS = 15_000;
+
+/**
+ * The reader's imported articles: search, sort, edit metadata, delete (with
+ * undo), export everything as a corpus pack, reset to the seed corpus.
+ */
+export function ArticlesPanel({ corpus }: { corpus: Corpus }) {
+  const { db } = corpus.store;
+  const articles = useLiveQuery(() => db.articles.toArray(), [db]);
+  const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<Sort>('imported-desc');
+  const [shown, setShown] = useState(PAGE);
+  const [editing, setEditing] = useState<string>();
+  const [undo, setUndo] = useState<{ removed: RemovedArticles; label: string }>();
+  const [status, setStatus] = useState('');
+  const undoTimer = useRef<number | undefined>(undefined);
+  const resetDialog = useRef<HTMLDialogElement>(null);
+
+  useEffect(() => () => window.clearTimeout(undoTimer.current), []);
+
+  const listed = useMemo(() => {
+    const folded = foldString(query.trim());
+    const matching = (articles ?? []).filter(
+      (article) => !folded || foldString(`${article.title} ${article.outlet} ${article.byline}`).includes(folded),
+    );
+    return matching.sort(comparator(sort));
+  }, [articles, query, sort]);
+
+  async function remove(article: StoredArticle) {
+    const removed = await deleteArticles(corpus.store, [article.id]);
+    corpus.changed();
+    window.clearTimeout(undoTimer.current);
+    setUndo({ removed, label: article.title });
+    setStatus('');
+    undoTimer.current = window.setTimeout(() => setUndo(undefined), UNDO_MS);
+  }
+
+  async function undoRemove() {
+    if (!undo) return;
+    window.clearTimeout(undoTimer.current);
+    const restored = await restoreArticles(corpus.store, undo.removed, corpus.catalog);
+    setUndo(undefined);
+    corpus.changed();
+    setStatus(restored ? `Restored “${undo.label}”.` : 'It was imported again meanwhile; nothing to restore.');
+  }
+
+  async function download() {
+    const pack = await exportCorpus(corpus.store);
+    const blob = new Blob([JSON.stringify(pack, null, 2)], { type: 'application/json' });
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = exportFileName();
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    setStatus(
+      `Exported ${pack.articles.length} ${plural(pack.articles.length, 'article')} and ${pack.entities?.length ?? 0} ${plural(pack.entities?.length ?? 0, 'entity', 'entities')} to ${exportFileName()}.`,
+    );
+  }
+
+  async function reset() {
+    resetDialog.current?.close();
+    const catalog = await resetToSeedCorpus(corpus.store);
+    corpus.changed(catalog);
+    setUndo(undefined);
+    setStatus('Reset done: News Context has its bundled corpus only.');
+  }
+
+  const entityCount = useLiveQuery(() => db.entities.count(), [db]) ?? 0;
+
+  return (
+    <section className="opt-section" aria-labelledby="opt-articles-title">
+      <div className="opt-section-head">
+        <div>
+          <h2 id="opt-articles-title">Your articles</h2>
+          <p className="opt-muted">
+            {(articles?.length ?? 0).toLocaleString('en')} imported {plural(articles?.length ?? 0, 'article')}, on top
+            of the {corpus.store.index.articles.length} bundled ones.
+          </p>
+        </div>
+        <div className="opt-actions">
+          <button type="button" className="opt-button" onClick={() => void download()}>
+            Export everything
+          </button>
+          <button type="button" className="opt-button opt-danger" onClick={() => resetDialog.current?.showModal()}>
+            Reset to the seed corpus…
+          </button>
+        </div>
+      </div>
+
+      <div className="opt-live" role="status" aria-live="polite">
+        {undo ? (
+          <div className="opt-toast">
+            <span>Deleted “{undo.label}”.</span>
+            <button type="button" className="opt-button opt-small" onClick={() => void undoRemove()}>
+              Undo
+            </button>
+          </div>
+        ) : (
+          status
+        )}
+      </div>
+
+      <div className="opt-toolbar">
+        <label className="opt-field opt-grow">
+          <span className="opt-visually-hidden">Search your articles</span>
+          <input
+            type="search"
+            placeholder="Search by title, outlet or author"
+            value={query}
+            onChange={(event) => setQuery(event.currentTarget.value)}
+          />
+        </label>
+        <label className="opt-field opt-inline-label">
+          <span>Sort</span>
+          <select value={sort} onChange={(event) => setSort(event.currentTarget.value as Sort)}>
+            {Object.entries(SORTS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+
+      {articles === undefined ? (
+        <p className="opt-muted">Loading…</p>
+      ) : listed.length === 0 ? (
+        <div className="opt-empty">
+          <p>{articles.length ? 'No article matches.' : 'You have not imported any article yet.'}</p>
+        </div>
+      ) : (
+        <ul className="opt-article-list" aria-label="Imported articles">
+          {listed.slice(0, shown).map((article) =>
+            editing === article.id ? (
+              <ArticleEditor
+                key={article.id}
+                article={article}
+                corpus={corpus}
+                onClose={(message) => {
+                  setEditing(undefined);
+                  if (message) setStatus(message);
+                }}
+              />
+            ) : (
+              <li key={article.id} className="opt-article-row">
+                <div className="opt-article-main">
+                  <div className="opt-article-title" dir="auto">
+                    {article.title}
+                  </div>
+                  <div className="opt-meta">
+                    {article.outlet === 'unknown' ? 'Outlet unknown' : article.outlet} ·{' '}
+                    {formatPartialDate(article.published.date, article.published.precision)}
+                    {article.byline !== 'unknown' && ` · ${article.byline}`} · imported{' '}
+                    {new Date(article.importedAt).toLocaleDateString('en-GB', {
+                      day: 'numeric',
+                      month: 'short',
+                      year: 'numeric',
+                    })}
+                  </div>
+                </div>
+                <div className="opt-row-actions">
+                  <a className="opt-button opt-small" href={readerUrl('/reader.html', { articleId: article.id })}>
+                    Read
+                  </a>
+                  <button type="button" className="opt-button opt-small" onClick={() => setEditing(article.id)}>
+                    Edit
+                  </button>
+                  <button
+                    type="button"
+                    className="opt-button opt-small opt-quiet"
+                    aria-label={`Delete “${article.title}”`}
+                    onClick={() => void remove(article)}
+                  >
+                    Delete
+                  </button>
+                </div>
+              </li>
+            ),
+          )}
+        </ul>
+      )}
+      {listed.length > shown && (
+        <button type="button" className="opt-button opt-link-button" onClick={() => setShown(shown + PAGE)}>
+          Show more ({(listed.length - shown).toLocaleString('en')} left)
+        </button>
+      )}
+
+      <dialog ref={resetDialog} className="opt-dialog" aria-labelledby="opt-reset-title">
+        <h3 id="opt-reset-title">Reset to the seed corpus?</h3>
+        <p>
+          This deletes your {(articles?.length ?? 0).toLocaleString('en')} imported{' '}
+          {plural(articles?.length ?? 0, 'article')} and the {entityCount} {plural(entityCount, 'entity', 'entities')}{' '}
+          you added or edited, with your decisions about proposed entities. Your settings and feedback stay. It cannot
+          be undone: export first if you may want them back.
+        </p>
+        <div className="opt-actions">
+          {/* The first button gets the focus when the dialog opens: the safe choice. */}
+          <button type="button" className="opt-button" onClick={() => resetDialog.current?.close()}>
+            Keep everything
+          </button>
+          <button type="button" className="opt-button" onClick={() => void download()}>
+            Export first
+          </button>
+          <button type="button" className="opt-button opt-danger-solid" onClick={() => void reset()}>
+            Reset
+          </button>
+        </div>
+      </dialog>
+    </section>
+  );
+}
+
+function comparator(sort: Sort): (a: StoredArticle, b: StoredArticle) => number {
+  const text = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'base' });
+  switch (sort) {
+    case 'imported-desc':
+      return (a, b) => b.importedAt - a.importedAt || text(a.title, b.title);
+    case 'imported-asc':
+      return (a, b) => a.importedAt - b.importedAt || text(a.title, b.title);
+    case 'published-desc':
+      return (a, b) => text(b.published.date ?? '', a.published.date ?? '') || text(a.title, b.title);
+    case 'title':
+      return (a, b) => text(a.title, b.title);
+    case 'outlet':
+      return (a, b) => text(a.outlet, b.outlet) || text(a.title, b.title);
+  }
+}
+
+function ArticleEditor({
+  article,
+  corpus,
+  onClose,
+}: {
+  article: StoredArticle;
+  corpus: Corpus;
+  onClose: (message?: string) => void;
+}) {
+  const [problems, setProblems] = useState<ImportProblem[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  async function save(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const field = (name: string) => String(form.get(name) ?? '');
+    setBusy(true);
+    const result = await updateArticleMetadata(
+      corpus.store,
+      article.id,
+      {
+        title: field('title'),
+        outlet: field('outlet'),
+        byline: field('byline'),
+        date: field('date'),
+        url: field('url'),
+        language: field('language'),
+      },
+      corpus.catalog,
+    );
+    setBusy(false);
+    if (!result.ok) {
+      setProblems(result.problems);
+      return;
+    }
+    corpus.changed();
+    onClose(`Saved “${result.article.title}”.`);
+  }
+
+  const known = (value: string) => (value === 'unknown' ? '' : value);
+  return (
+    <li className="opt-article-row opt-editing">
+      <form className="opt-form" onSubmit={save} aria-label={`Edit ${article.title}`}>
+        <label className="opt-field opt-span-2">
+          <span>Title</span>
+          {/* biome-ignore lint/a11y/noAutofocus: the reader just asked to edit this article */}
+          <input name="title" defaultValue={article.title} required maxLength={500} dir="auto" autoFocus />
+        </label>
+        <label className="opt-field">
+          <span>Outlet</span>
+          <input name="outlet" defaultValue={known(article.outlet)} />
+        </label>
+        <label className="opt-field">
+          <span>Author</span>
+          <input name="byline" defaultValue={known(article.byline)} />
+        </label>
+        <label className="opt-field">
+          <span>Published</span>
+          <input name="date" defaultValue={article.published.date ?? ''} placeholder="2026-03-09, 2026-03 or 2026" />
+        </label>
+        <label className="opt-field">
+          <span>Language</span>
+          <input name="language" defaultValue={article.language} maxLength={2} required />
+        </label>
+        <label className="opt-field opt-span-2">
+          <span>Web address</span>
+          <input name="url" defaultValue={article.url ?? ''} inputMode="url" placeholder="https://…" />
+        </label>
+        {problems.length > 0 && (
+          <ul className="opt-problems opt-span-2">
+            {problems.map((problem) => (
+              <li key={`${problem.field}-${problem.reason}`}>{formatImportProblem(problem)}</li>
+            ))}
+          </ul>
+        )}
+        <div className="opt-actions opt-span-2">
+          <button type="submit" className="opt-button opt-primary" disabled={busy}>
+            Save
+          </button>
+          <button type="button" className="opt-button" onClick={() => onClose()}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </li>
+  );
+}

@@ -1,0 +1,101 @@
+/**
+ * Shared pieces of the importer's tests (issue #5): a fresh database with the
+ * bundled index, File-like inputs, generated news articles, and a snapshot
+ * of every table for "the database is exactly as it was" checks.
+ */
+import { loadBundledIndex } from '../../lib/bundled-index';
+import { NewsContextDatabase } from '../../lib/database';
+import type { ImportContext } from '../../lib/import-articles';
+import type { ImportFileLike } from '../../lib/import-sources';
+import { type CorpusStore, readImportCatalog } from '../../lib/imported-corpus';
+import { importedSearchIndex } from '../../lib/imported-search-index';
+
+export const { index } = loadBundledIndex();
+
+let counter = 0;
+
+/** A fresh, empty, open database with a unique name. */
+export async function freshDatabase(prefix = 'import'): Promise<NewsContextDatabase> {
+  counter++;
+  const db = new NewsContextDatabase(`${prefix}-${counter}-${Math.random().toString(36).slice(2)}`);
+  await db.open();
+  return db;
+}
+
+/** A store on `db` with the real search hooks and a fixed clock. */
+export function storeFor(db: NewsContextDatabase, now = () => 1_773_133_200_000): CorpusStore {
+  return { db, index, search: importedSearchIndex, now };
+}
+
+export async function contextFor(db: NewsContextDatabase, now?: () => number): Promise<ImportContext> {
+  const store = storeFor(db, now);
+  return { ...store, catalog: await readImportCatalog(db, index) };
+}
+
+/** A File-like input from text or bytes. */
+export function fileFrom(name: string, content: string | Uint8Array, size?: number): ImportFileLike {
+  const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+  return {
+    name,
+    size: size ?? bytes.byteLength,
+    arrayBuffer: async () => bytes.slice().buffer as ArrayBuffer,
+  };
+}
+
+const PEOPLE = ['Joseph Aoun', 'Nawaf Salam', 'Nabih Berri', 'Benjamin Netanyahu', 'Israel Katz', 'Tom Barrack'];
+const PLACES = ['Naqoura', 'Beirut', 'southern Lebanon', 'the Litani river', 'Tyre', 'Washington'];
+const ORGANISATIONS = ['Hezbollah', 'the Lebanese army', 'UNIFIL', 'the Israeli army', 'the United Nations'];
+const NEWCOMERS = ['Morgan Ortagus', 'Rania Haddad', 'Karim Sfeir'];
+const VERBS = ['met', 'spoke with', 'criticised', 'welcomed a proposal from', 'sent a letter to'];
+
+function pick<T>(list: readonly T[], n: number): T {
+  return list[n % list.length] as T;
+}
+
+/**
+ * The `n`th generated news article: about 2 KB, naming known entities and a
+ * few newcomers (candidate entities), distinct from every other `n`.
+ */
+export function generatedArticle(n: number): { title: string; text: string; date: string; url: string } {
+  const paragraphs: string[] = [];
+  for (let p = 0; p < 6; p++) {
+    const k = n * 7 + p;
+    paragraphs.push(
+      `${pick(PEOPLE, k)} ${pick(VERBS, k + n)} ${pick(NEWCOMERS, k + 1)} in ${pick(PLACES, k + 2)} on day ${n}-${p}, as talks on the ceasefire continued. ` +
+        `${pick(ORGANISATIONS, k + 3)} said the situation near ${pick(PLACES, k + 4)} remained tense, according to officials briefed on meeting ${n * 10 + p}. ` +
+        `Diplomats said ${pick(NEWCOMERS, k)} would travel to ${pick(PLACES, k + 5)} again next week to discuss the withdrawal plan.`,
+    );
+  }
+  const day = String((n % 28) + 1).padStart(2, '0');
+  return {
+    title: `${pick(PEOPLE, n)} and ${pick(NEWCOMERS, n)} discuss talks, report ${n}`,
+    text: paragraphs.join('\n\n'),
+    date: `2026-03-${day}`,
+    url: `https://www.naharnet.com/stories/en/${100000 + n}`,
+  };
+}
+
+/** The `n`th generated article as a Markdown file with front matter. */
+export function generatedMarkdownFile(n: number): ImportFileLike {
+  const article = generatedArticle(n);
+  return fileFrom(
+    `report-${n}.md`,
+    `---\ntitle: "${article.title}"\noutlet: Naharnet\ndate: ${article.date}\nurl: ${article.url}\n---\n\n# ${article.title}\n\n${article.text}\n`,
+  );
+}
+
+/**
+ * Every table, in a comparable form: rows sorted by key; auto-increment ids
+ * (feedback, excerpts) left out, because they are storage detail.
+ */
+export async function snapshot(db: NewsContextDatabase): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const table of db.tables) {
+    const rows = (await table.toArray()) as Record<string, unknown>[];
+    const withoutIds = table.schema.primKey.auto
+      ? rows.map(({ [table.schema.primKey.name]: _id, ...rest }) => rest)
+      : rows;
+    out[table.name] = withoutIds.map((row) => JSON.stringify(row)).sort();
+  }
+  return out;
+}

@@ -1,0 +1,125 @@
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { urlKeyOf } from '@/lib/article-fingerprint';
+import {
+  DATABASE_VERSION,
+  NewsContextDatabase,
+  type StoredArticle,
+  VERSION_1_STORES,
+  VERSION_2_STORES,
+} from '@/lib/database';
+import { excerptsForMentions } from '@/lib/excerpts';
+
+const text =
+  'Lebanese President Joseph Aoun met envoys in Naqoura on Monday. The talks were technical.\n\nHezbollah said nothing.';
+
+/** A v1 article: as v1 stored it, without the fields v2 added. */
+const v1Article: Omit<StoredArticle, 'site' | 'urlKey'> = {
+  id: 'import-0001',
+  title: 'Envoys meet in Naqoura',
+  titleSource: 'text',
+  outlet: 'Naharnet',
+  byline: 'unknown',
+  language: 'en',
+  url: 'https://www.naharnet.com/stories/en/1?utm_source=feed',
+  published: { date: '2026-03-09', precision: 'day', basis: 'stated', reason: 'given in the front matter' },
+  text,
+  origin: 'import',
+  textHash: 'a'.repeat(64),
+  importedAt: 1_773_000_000_000,
+};
+const v1Undated: Omit<StoredArticle, 'site' | 'urlKey'> = {
+  ...v1Article,
+  id: 'import-0002',
+  url: undefined,
+  textHash: 'b'.repeat(64),
+  text: 'Hezbollah rejected the offer.',
+};
+const mentions = [
+  { articleId: 'import-0001', entityId: 'joseph-aoun', spans: [[18, 29]] as [number, number][] },
+  { articleId: 'import-0001', entityId: 'naqoura', spans: [[45, 52]] as [number, number][] },
+  { articleId: 'import-0002', entityId: 'hezbollah', spans: [[0, 9]] as [number, number][] },
+];
+
+describe('the database schema', () => {
+  it('keeps version 1 exactly as released', () => {
+    expect(VERSION_1_STORES).toEqual({
+      articles: 'id, &textHash, url, importedAt',
+      entities: 'id, origin',
+      mentions: '[articleId+entityId], articleId, entityId',
+      feedback: '++id, entityId, site, [entityId+site]',
+      settings: 'key',
+    });
+    expect(DATABASE_VERSION).toBe(2);
+    expect(Object.keys(VERSION_2_STORES)).toEqual(
+      expect.arrayContaining([...Object.keys(VERSION_1_STORES), 'excerpts', 'searchSegments', 'candidateDecisions']),
+    );
+  });
+
+  it('upgrades a v1 database with data in it to v2, losing nothing and deriving what v2 adds', async () => {
+    const name = `migration-${Math.random()}`;
+    // A database exactly as version 1 of the extension left it.
+    const v1 = new Dexie(name);
+    v1.version(1).stores(VERSION_1_STORES);
+    await v1.open();
+    await v1.table('articles').bulkAdd([v1Article, { ...v1Undated }]);
+    await v1.table('mentions').bulkAdd(mentions);
+    await v1.table('entities').add({
+      id: 'morgan-ortagus',
+      origin: 'user',
+      updatedAt: 5,
+      entity: {
+        id: 'morgan-ortagus',
+        kind: 'person',
+        name: 'Morgan Ortagus',
+        aliases: [{ text: 'Morgan Ortagus', lang: 'en' }],
+        role: 'US deputy envoy',
+        background: 'Named in later talks.',
+        related: [],
+        specificity: 'specific',
+      },
+    });
+    await v1.table('feedback').add({ entityId: 'tom-barrack', site: 'example.org', verdict: 'not-this', createdAt: 7 });
+    await v1.table('settings').put({
+      key: 'settings',
+      value: { highlightMode: 'every', pausedSites: ['x.com'], extraSites: [] },
+    });
+    v1.close();
+
+    const db = new NewsContextDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(2);
+
+    const articles = await db.articles.orderBy('id').toArray();
+    expect(articles).toEqual([
+      { ...v1Article, site: 'naharnet.com', urlKey: urlKeyOf(v1Article.url as string) },
+      { ...v1Undated, site: '', urlKey: '' },
+    ]);
+    expect(urlKeyOf(v1Article.url as string)).toBe('naharnet.com/stories/en/1');
+    // The new indexes answer.
+    expect((await db.articles.where('site').equals('naharnet.com').toArray()).map((a) => a.id)).toEqual([
+      'import-0001',
+    ]);
+    expect(await db.articles.where('urlKey').equals('naharnet.com/stories/en/1').count()).toBe(1);
+    // Old tables are untouched.
+    expect(await db.mentions.count()).toBe(3);
+    expect((await db.entities.get('morgan-ortagus'))?.entity.name).toBe('Morgan Ortagus');
+    expect(await db.feedback.toArray()).toEqual([
+      { id: 1, entityId: 'tom-barrack', site: 'example.org', verdict: 'not-this', createdAt: 7 },
+    ]);
+    expect((await db.settings.get('settings'))?.value.pausedSites).toEqual(['x.com']);
+    // Excerpts, which v1 did not store, are cut from the mentions it did.
+    const excerpts = await db.excerpts.orderBy('id').toArray();
+    const expected = mentions.flatMap((group) => {
+      const article = [v1Article, v1Undated].find((candidate) => candidate.id === group.articleId) as StoredArticle;
+      return excerptsForMentions(article, group).map((excerpt) => ({ ...excerpt, entityId: group.entityId }));
+    });
+    expect(excerpts.map(({ id: _id, ...excerpt }) => excerpt)).toEqual(expected);
+    expect(excerpts.find((excerpt) => excerpt.entityId === 'naqoura')?.text).toBe(
+      'Lebanese President Joseph Aoun met envoys in Naqoura on Monday.',
+    );
+    expect(await db.searchSegments.count()).toBe(0);
+    expect(await db.candidateDecisions.count()).toBe(0);
+    await db.delete();
+  });
+});
