@@ -32,8 +32,11 @@ import {
   CHAR_UPPER,
   CHAR_WORD,
   charFlags,
+  encodeTable,
   FLAG_TABLE,
   FOLD_TABLE,
+  TableReader,
+  tableChecksum,
 } from './fold-text';
 
 // Local copies: bundlers and test runners may compile imported bindings to getters.
@@ -67,7 +70,7 @@ const DENSE_MIN_CHILDREN = 6;
 /** Folded codes below this map to symbols through a table, above through a Map (rare scripts). */
 const SYMBOL_TABLE_LIMIT = 0x3000;
 /** Bytes the filter may take: more states mean fewer exact walks. */
-const FILTER_BUDGET_BYTES = 192 * 1024;
+export const FILTER_BUDGET_BYTES = 192 * 1024;
 
 export interface AliasTrie {
   nodeCount: number;
@@ -105,6 +108,8 @@ export interface AliasTrie {
   interesting: number;
   /** Trie node of each filter row (-1 for SKIP). */
   rowNode: Int32Array;
+  /** A filter for another memory budget (same SKIP and READY states, same columns). */
+  buildFilter(budget: number): AliasFilter;
   skipState: number;
   readyState: number;
   /** Bytes held by the typed arrays, for the memory report. */
@@ -125,11 +130,52 @@ export interface AliasTrieOptions {
 }
 
 /**
+ * The trie in JSON-serialisable form: what {@link compileAliasTrie} computes
+ * once (build time, or the background) and {@link loadAliasTrie} reads on a
+ * page with no more than a decode and a few linear passes. Tables are base64
+ * of little-endian typed arrays (`encodeTable`), with a checksum over them.
+ */
+export interface AliasTrieData {
+  nodeCount: number;
+  symbolCount: number;
+  firstNonWordSymbol: number;
+  /** Filter columns before the unknown one. */
+  classCount: number;
+  terminalCount: number;
+  anyCase: boolean;
+  /** Symbols that make a word start INTERESTING whatever follows. */
+  interestingFirst: number[];
+  /** Nodes on a path to a key a lower-case word may match, ascending. */
+  lowerReach: number[];
+  /** Folded code of symbols 1 to `symbolCount - 1` (Uint16). */
+  symbolCodes: string;
+  /** Symbol of each class (Uint16, `classCount + 1`). */
+  classSymbol: string;
+  /** Per node: children count and the symbol into it; Uint8 when `symbolCount` fits a byte, else Uint16. */
+  childCount: string;
+  nodeSymbol: string;
+  /** Terminal nodes, ascending, and the sorted key each ends (Int32). */
+  terminalNodes: string;
+  terminalKey: string;
+  /** Per terminal: 1 if a lower-case word may match its key (Uint8). */
+  terminalLower: string;
+  checksum: number;
+}
+
+/**
  * Builds the trie and its filter from distinct folded keys, sorted by code unit.
  *
  * @example const trie = buildAliasTrie(['hezbollah', 'israel', 'israel katz']);
  */
 export function buildAliasTrie(sortedKeys: readonly string[], options: AliasTrieOptions = {}): AliasTrie {
+  return loadAliasTrie(compileAliasTrie(sortedKeys, options), options.filterBudget);
+}
+
+/**
+ * The slow part of {@link buildAliasTrie}, done once: symbols and the trie
+ * over the sorted keys, as JSON-serialisable data.
+ */
+export function compileAliasTrie(sortedKeys: readonly string[], options: AliasTrieOptions = {}): AliasTrieData {
   // Symbols: the distinct units of the keys, word units first. Marks for the
   // common scripts and a set for the rest: cheaper than a set for every unit.
   const used = new Uint8Array(UNIT_CLASS_TABLE_SIZE);
@@ -147,31 +193,191 @@ export function buildAliasTrie(sortedKeys: readonly string[], options: AliasTrie
   const sortedCodes = [...codes.filter(isWordCode), ...codes.filter((code) => !isWordCode(code))];
   const symbolCount = sortedCodes.length + 1;
   const firstNonWordSymbol = sortedCodes.filter(isWordCode).length + 1;
-  const symbolTable = new Uint16Array(Math.min(SYMBOL_TABLE_LIMIT, Math.max(0x20, ...sortedCodes) + 1));
+  const symbolIndex = new Map<number, number>();
+  sortedCodes.forEach((code, index) => {
+    symbolIndex.set(code, index + 1);
+  });
+  const symbolOf = (code: number): number => symbolIndex.get(code) ?? 0;
+
+  // A column per symbol, two for a letter with case (the lower-case form second).
+  let classes = CLASS_FIRST_SYMBOL;
+  const classList: number[] = [0, 0, 0, 0, 0, 0];
+  sortedCodes.forEach((code, index) => {
+    classList.push(index + 1);
+    if (flagsOf(code) & LOWER) classList.push(index + 1);
+  });
+  classes = classList.length;
+  const classSymbol = Uint16Array.from([...classList, 0]);
+
+  // The trie, breadth-first from ranges of the sorted keys: the keys under a
+  // node share its prefix, and a key equal to the prefix sorts first.
+  let maxNodes = 1;
+  for (const key of sortedKeys) maxNodes += key.length;
+  const childCountBuild = new Uint16Array(maxNodes);
+  const nodeSymbolBuild = new Uint16Array(maxNodes);
+  const rangeLow = new Int32Array(maxNodes);
+  const rangeHigh = new Int32Array(maxNodes);
+  const depthOf = new Int32Array(maxNodes);
+  const parentBuild = new Int32Array(maxNodes);
+  const terminalNodeList: number[] = [];
+  const terminalKeyList: number[] = [];
+  rangeHigh[0] = sortedKeys.length;
+  let nodeCount = 1;
+  for (let node = 0; node < nodeCount; node++) {
+    const high = rangeHigh[node] as number;
+    const depth = depthOf[node] as number;
+    let j = rangeLow[node] as number;
+    const first = nodeCount;
+    if (j < high && (sortedKeys[j] as string).length === depth) {
+      terminalNodeList.push(node);
+      terminalKeyList.push(j);
+      j++;
+    }
+    while (j < high) {
+      const code = (sortedKeys[j] as string).charCodeAt(depth);
+      let k = j + 1;
+      while (k < high && (sortedKeys[k] as string).charCodeAt(depth) === code) k++;
+      nodeSymbolBuild[nodeCount] = symbolOf(code);
+      parentBuild[nodeCount] = node;
+      rangeLow[nodeCount] = j;
+      rangeHigh[nodeCount] = k;
+      depthOf[nodeCount] = depth + 1;
+      nodeCount++;
+      j = k;
+    }
+    childCountBuild[node] = nodeCount - first;
+  }
+  const narrow = symbolCount <= 0xff;
+  const childCount = narrow
+    ? Uint8Array.from(childCountBuild.subarray(0, nodeCount))
+    : childCountBuild.slice(0, nodeCount);
+  const nodeSymbol = narrow
+    ? Uint8Array.from(nodeSymbolBuild.subarray(0, nodeCount))
+    : nodeSymbolBuild.slice(0, nodeCount);
+  const lowerStart = options.lowerStart ?? [];
+  const lowerReachBuild = new Uint8Array(nodeCount);
+  terminalNodeList.forEach((node, t) => {
+    if (lowerStart[terminalKeyList[t] as number]) lowerReachBuild[node] = 1;
+  });
+  for (let node = nodeCount - 1; node > 0; node--) {
+    if (lowerReachBuild[node]) lowerReachBuild[parentBuild[node] as number] = 1;
+  }
+  const lowerReach: number[] = [];
+  for (let node = 0; node < nodeCount; node++) if (lowerReachBuild[node]) lowerReach.push(node);
+  const terminalNodes = Int32Array.from(terminalNodeList);
+  const terminalKey = Int32Array.from(terminalKeyList);
+  const terminalLower = Uint8Array.from(terminalKeyList, (key) => (lowerStart[key] ? 1 : 0));
+  const symbolCodes = Uint16Array.from(sortedCodes);
+  const interestingFirst = [...new Set((options.interestingFirst ?? []).map(symbolOf))];
+  const anyCase = options.anyCase === true;
+  const header = trieHeader(nodeCount, symbolCount, firstNonWordSymbol, classes, terminalNodes.length, anyCase, [
+    ...interestingFirst,
+    -1,
+    ...lowerReach,
+  ]);
+  const tables = [header, symbolCodes, classSymbol, childCount, nodeSymbol, terminalNodes, terminalKey, terminalLower];
+  return {
+    nodeCount,
+    symbolCount,
+    firstNonWordSymbol,
+    classCount: classes,
+    terminalCount: terminalNodes.length,
+    anyCase,
+    interestingFirst,
+    lowerReach,
+    symbolCodes: encodeTable(symbolCodes),
+    classSymbol: encodeTable(classSymbol),
+    childCount: encodeTable(childCount),
+    nodeSymbol: encodeTable(nodeSymbol),
+    terminalNodes: encodeTable(terminalNodes),
+    terminalKey: encodeTable(terminalKey),
+    terminalLower: encodeTable(terminalLower),
+    checksum: tableChecksum(tables),
+  };
+}
+
+/** The dense filter's tables for one memory budget (see the file comment). */
+export interface AliasFilter {
+  /** `filter[state + class]` is the next state; states are row offsets. */
+  filter: Int32Array;
+  /** States at or above this mean INTERESTING. */
+  interesting: number;
+  /** Trie node of each filter row (-1 for SKIP). */
+  rowNode: Int32Array;
+}
+
+/**
+ * Reads {@link compileAliasTrie}'s output: decodes the tables, derives the
+ * child offsets, terminal ranks and dense rows in linear passes, and builds
+ * the filter for `filterBudget` bytes. Throws if the data is damaged.
+ */
+export function loadAliasTrie(
+  data: AliasTrieData,
+  filterBudget = FILTER_BUDGET_BYTES,
+  label = 'the alias trie',
+): AliasTrie {
+  const reader = new TableReader(label);
+  if (data === null || typeof data !== 'object') reader.fail('missing');
+  const { nodeCount, symbolCount, firstNonWordSymbol, classCount: classes, terminalCount } = data;
+  const count = (value: unknown, min: number) => Number.isInteger(value) && (value as number) >= min;
+  if (
+    !count(nodeCount, 1) ||
+    !count(symbolCount, 1) ||
+    !count(classes, CLASS_FIRST_SYMBOL) ||
+    !count(terminalCount, 0) ||
+    !count(firstNonWordSymbol, 1) ||
+    !Array.isArray(data.interestingFirst)
+  ) {
+    reader.fail('bad sizes');
+  }
+  const narrow = symbolCount <= 0xff;
+  // The sizes and flags go into the checksum too.
+  if (!Array.isArray(data.lowerReach)) reader.fail('lowerReach is missing');
+  reader.mix(
+    trieHeader(nodeCount, symbolCount, firstNonWordSymbol, classes, terminalCount, data.anyCase, [
+      ...data.interestingFirst,
+      -1,
+      ...data.lowerReach,
+    ]),
+  );
+  const symbolCodes = reader.read(data.symbolCodes, Uint16Array, symbolCount - 1, 'symbolCodes');
+  const classSymbol = reader.read(data.classSymbol, Uint16Array, classes + 1, 'classSymbol');
+  const childCountRaw = narrow
+    ? reader.read(data.childCount, Uint8Array, nodeCount, 'childCount')
+    : reader.read(data.childCount, Uint16Array, nodeCount, 'childCount');
+  const nodeSymbolRaw = narrow
+    ? reader.read(data.nodeSymbol, Uint8Array, nodeCount, 'nodeSymbol')
+    : reader.read(data.nodeSymbol, Uint16Array, nodeCount, 'nodeSymbol');
+  const terminalNodes = reader.read(data.terminalNodes, Int32Array, terminalCount, 'terminalNodes');
+  const terminalKey = reader.read(data.terminalKey, Int32Array, terminalCount, 'terminalKey');
+  const terminalLower = reader.read(data.terminalLower, Uint8Array, terminalCount, 'terminalLower');
+  reader.verify(data.checksum);
+  const nodeSymbol = narrow ? new Uint16Array(nodeSymbolRaw) : (nodeSymbolRaw as Uint16Array);
+
+  // Symbols back to codes, and each symbol's first class (a letter with case has two).
+  let maxCode = 0x20;
+  for (let s = 0; s < symbolCodes.length; s++)
+    if ((symbolCodes[s] as number) > maxCode) maxCode = symbolCodes[s] as number;
+  const symbolTable = new Uint16Array(Math.min(SYMBOL_TABLE_LIMIT, maxCode + 1));
   const symbolTableLength = symbolTable.length;
   const bigSymbols = new Map<number, number>();
-  sortedCodes.forEach((code, index) => {
-    if (code < symbolTableLength) symbolTable[code] = index + 1;
-    else bigSymbols.set(code, index + 1);
-  });
+  for (let s = 1; s < symbolCount; s++) {
+    const code = symbolCodes[s - 1] as number;
+    if (code < symbolTableLength) symbolTable[code] = s;
+    else bigSymbols.set(code, s);
+  }
   const symbolOf = (code: number): number =>
     code < symbolTableLength ? (symbolTable[code] as number) : (bigSymbols.get(code) ?? 0);
   const spaceSymbol = symbolOf(0x20);
-
-  // A column per symbol, two for a letter with case (the lower-case form second).
   const symbolClass = new Uint16Array(symbolCount);
   const symbolCased = new Uint8Array(symbolCount);
-  let classes = CLASS_FIRST_SYMBOL;
-  sortedCodes.forEach((code, index) => {
-    symbolClass[index + 1] = classes;
-    symbolCased[index + 1] = flagsOf(code) & LOWER ? 1 : 0;
-    classes += 1 + (symbolCased[index + 1] as number);
-  });
-  const classSymbol = new Uint16Array(classes + 1);
-  for (let symbol = 1; symbol < symbolCount; symbol++) {
-    classSymbol[symbolClass[symbol] as number] = symbol;
-    if (symbolCased[symbol]) classSymbol[(symbolClass[symbol] as number) + 1] = symbol;
+  for (let cls = CLASS_FIRST_SYMBOL; cls < classes; cls++) {
+    const symbol = classSymbol[cls] as number;
+    if (symbol === 0 || symbol >= symbolCount) reader.fail('classSymbol out of range');
+    if (symbolClass[symbol] === 0) symbolClass[symbol] = cls;
+    else symbolCased[symbol] = 1;
   }
+
   const unknownClass = classes;
   const unitClass = new Uint16Array(UNIT_CLASS_TABLE_SIZE).fill(unknownClass);
   const flagTable = FLAG_TABLE;
@@ -191,51 +397,24 @@ export function buildAliasTrie(sortedKeys: readonly string[], options: AliasTrie
     return cls;
   }
 
-  // The trie, breadth-first from ranges of the sorted keys: the keys under a
-  // node share its prefix, and a key equal to the prefix sorts first.
-  let maxNodes = 1;
-  for (const key of sortedKeys) maxNodes += key.length;
-  const firstChildBuild = new Int32Array(maxNodes + 1);
-  const nodeSymbolBuild = new Uint16Array(maxNodes);
-  const rangeLow = new Int32Array(maxNodes);
-  const rangeHigh = new Int32Array(maxNodes);
-  const depthOf = new Int32Array(maxNodes);
-  const parentBuild = new Int32Array(maxNodes);
-  const terminalNodeList: number[] = [];
-  const terminalKeyList: number[] = [];
-  rangeHigh[0] = sortedKeys.length;
-  let nodeCount = 1;
+  // Children are consecutive: offsets are a running sum of the counts.
+  const firstChild = new Int32Array(nodeCount + 1);
+  let next = 1;
   for (let node = 0; node < nodeCount; node++) {
-    const high = rangeHigh[node] as number;
-    const depth = depthOf[node] as number;
-    let j = rangeLow[node] as number;
-    firstChildBuild[node] = nodeCount;
-    if (j < high && (sortedKeys[j] as string).length === depth) {
-      terminalNodeList.push(node);
-      terminalKeyList.push(j);
-      j++;
-    }
-    while (j < high) {
-      const code = (sortedKeys[j] as string).charCodeAt(depth);
-      let k = j + 1;
-      while (k < high && (sortedKeys[k] as string).charCodeAt(depth) === code) k++;
-      nodeSymbolBuild[nodeCount] = symbolOf(code);
-      parentBuild[nodeCount] = node;
-      rangeLow[nodeCount] = j;
-      rangeHigh[nodeCount] = k;
-      depthOf[nodeCount] = depth + 1;
-      nodeCount++;
-      j = k;
-    }
+    firstChild[node] = next;
+    next += childCountRaw[node] as number;
   }
-  firstChildBuild[nodeCount] = nodeCount;
-  const firstChild = firstChildBuild.slice(0, nodeCount + 1);
-  const nodeSymbol = nodeSymbolBuild.slice(0, nodeCount);
-  const terminalNodes = Int32Array.from(terminalNodeList);
-  const terminalKey = Int32Array.from(terminalKeyList);
+  firstChild[nodeCount] = next;
+  if (next !== nodeCount) reader.fail('child counts do not add up');
+
   const terminalBits = new Int32Array((nodeCount >>> 5) + 1);
-  for (const node of terminalNodeList)
+  for (let t = 0; t < terminalCount; t++) {
+    const node = terminalNodes[t] as number;
+    if (node < 0 || node >= nodeCount || (t > 0 && node <= (terminalNodes[t - 1] as number))) {
+      reader.fail('terminalNodes out of order');
+    }
     terminalBits[node >>> 5] = (terminalBits[node >>> 5] as number) | (1 << (node & 31));
+  }
   const isTerminal = (node: number) => ((terminalBits[node >>> 5] as number) & (1 << (node & 31))) !== 0;
   // Terminals before each 32-node word of the bitset, for a constant-time rank.
   const terminalRank = new Int32Array(terminalBits.length);
@@ -249,7 +428,7 @@ export function buildAliasTrie(sortedKeys: readonly string[], options: AliasTrie
   let denseRows = 0;
   let denseLimit = 1;
   for (let node = 0; node < nodeCount; node++) {
-    if (node === 0 || (firstChild[node + 1] as number) - (firstChild[node] as number) >= DENSE_MIN_CHILDREN) {
+    if (node === 0 || (childCountRaw[node] as number) >= DENSE_MIN_CHILDREN) {
       denseRows++;
       denseLimit = node + 1;
     }
@@ -261,7 +440,11 @@ export function buildAliasTrie(sortedKeys: readonly string[], options: AliasTrie
     const end = firstChild[node + 1] as number;
     if (node !== 0 && end - begin < DENSE_MIN_CHILDREN) continue;
     rowOf[node] = row * symbolCount;
-    for (let child = begin; child < end; child++) dense[row * symbolCount + (nodeSymbol[child] as number)] = child;
+    for (let child = begin; child < end; child++) {
+      const symbol = nodeSymbol[child] as number;
+      if (symbol === 0 || symbol >= symbolCount) reader.fail('nodeSymbol out of range');
+      dense[row * symbolCount + symbol] = child;
+    }
     row++;
   }
   const rootRow = dense.subarray(0, symbolCount);
@@ -278,112 +461,120 @@ export function buildAliasTrie(sortedKeys: readonly string[], options: AliasTrie
     return 0;
   }
 
-  // Nodes on a path to a key that a lower-case word may match.
-  const lowerStart = options.lowerStart ?? [];
-  const lowerReach = new Uint8Array(nodeCount);
-  const lowerEnd = new Uint8Array(nodeCount);
-  terminalNodeList.forEach((node, t) => {
-    if (lowerStart[terminalKeyList[t] as number]) lowerEnd[node] = 1;
-  });
-  for (let node = nodeCount - 1; node > 0; node--) {
-    if (lowerEnd[node] || lowerReach[node]) lowerReach[parentBuild[node] as number] = 1;
-    if (lowerEnd[node]) lowerReach[node] = 1;
-  }
-
-  // The filter. Row 0 is SKIP, row 1 READY (the root); then trie nodes reached
-  // through word symbols only, shallow first, while the budget lasts: a row
-  // for the node as reached from any word, and one more for nodes on a path
-  // a lower-case word can follow.
   const columns = classes + 1;
-  const maxRows = Math.max(2, Math.floor((options.filterBudget ?? FILTER_BUDGET_BYTES) / (4 * columns)));
-  const anyCase = options.anyCase === true;
-  const rowOfNode = new Int32Array(nodeCount).fill(-1);
-  const lowerRowOfNode = new Int32Array(nodeCount).fill(-1);
-  const rowNodes: number[] = [-1, 0];
-  const rowIsLower: boolean[] = [false, false];
-  rowOfNode[0] = 1;
-  const isWordSymbol = (symbol: number) => symbol < firstNonWordSymbol;
-  // Breadth-first over both kinds of row, so shallow nodes (the most visited) come first.
-  for (let node = 0; node < nodeCount && rowNodes.length < maxRows; node++) {
-    const main = node === 0 || (rowOfNode[node] as number) >= 0;
-    const lower = !anyCase && (node === 0 || (lowerRowOfNode[node] as number) >= 0);
-    if (!main && !lower) continue;
-    const end = firstChild[node + 1] as number;
-    for (let child = firstChild[node] as number; child < end && rowNodes.length < maxRows; child++) {
-      if (!isWordSymbol(nodeSymbol[child] as number)) continue;
-      if (main) {
-        rowOfNode[child] = rowNodes.length;
-        rowNodes.push(child);
-        rowIsLower.push(false);
-      }
-      if (lower && lowerReach[child] && rowNodes.length < maxRows) {
-        lowerRowOfNode[child] = rowNodes.length;
-        rowNodes.push(child);
-        rowIsLower.push(true);
-      }
-    }
-  }
-  const rows = rowNodes.length;
-  const interesting = rows * columns;
   const skipState = 0;
   const readyState = columns;
-  const filter = new Int32Array(rows * columns).fill(interesting);
-  const interestingFirst = new Set((options.interestingFirst ?? []).map(symbolOf));
-  const stateOf = (row: number) => (row >= 0 ? row * columns : interesting);
+  const isWordSymbol = (symbol: number) => symbol < firstNonWordSymbol;
   const firstNonWordColumn = firstNonWordSymbol < symbolCount ? (symbolClass[firstNonWordSymbol] as number) : classes;
-  for (let row = 0; row < rows; row++) {
-    const base = row * columns;
-    const node = rowNodes[row] as number;
-    const lowerPath = rowIsLower[row] as boolean;
-    const root = node === 0;
-    // On a lower-case path, only the keys a lower-case word may match count.
-    const keyEnds = node >= 0 && isTerminal(node) && (!lowerPath || lowerEnd[node] === 1);
-    // At a key's end, a unit that ends the word may complete a match; in SKIP, it starts the next word.
-    const wordEnd = keyEnds ? interesting : readyState;
-    // Every symbol without a child first: word units stay in (or go to) SKIP, others end the word.
-    filter.fill(skipState, base + CLASS_FIRST_SYMBOL, base + firstNonWordColumn);
-    filter.fill(wordEnd, base + firstNonWordColumn, base + classes);
-    filter[base + CLASS_OTHER_WORD] = skipState;
-    filter[base + CLASS_OTHER_NONWORD] = wordEnd;
-    filter[base + CLASS_SPACE] = wordEnd;
-    filter[base + CLASS_SURROGATE] = interesting;
-    if (node < 0) {
-      // SKIP: stay until a unit that is not part of a word.
-      filter[base + CLASS_IGNORE_WORD] = skipState;
-      filter[base + CLASS_IGNORE_NONWORD] = readyState;
-      continue;
+  const anyCase = data.anyCase === true;
+  const interestingFirst = data.interestingFirst;
+  for (const symbol of interestingFirst) if (!(symbol > 0 && symbol < symbolCount)) reader.fail('interestingFirst');
+  for (const node of data.lowerReach) if (!(node >= 0 && node < nodeCount)) reader.fail('lowerReach');
+  let lowerEnd: Uint8Array | undefined;
+  let lowerReach: Uint8Array | undefined;
+
+  /**
+   * The filter. Row 0 is SKIP, row 1 READY (the root); then trie nodes reached
+   * through word symbols only, shallow first, while the budget lasts: a row
+   * for the node as reached from any word, and one more for nodes on a path
+   * a lower-case word can follow.
+   */
+  function buildFilter(budget: number): AliasFilter {
+    if (!lowerEnd || !lowerReach) {
+      // Nodes on a path to a key that a lower-case word may match (listed by the build: a few).
+      lowerEnd = new Uint8Array(nodeCount);
+      lowerReach = new Uint8Array(nodeCount);
+      for (let t = 0; t < terminalCount; t++) if (terminalLower[t]) lowerEnd[terminalNodes[t] as number] = 1;
+      for (const node of data.lowerReach) lowerReach[node] = 1;
     }
-    filter[base + CLASS_IGNORE_WORD] = root ? skipState : base;
-    filter[base + CLASS_IGNORE_NONWORD] = root ? readyState : interesting;
-    // Then the children. The root has a column per case: the first letter's case picks the path.
-    const end = firstChild[node + 1] as number;
-    for (let child = firstChild[node] as number; child < end; child++) {
-      const symbol = nodeSymbol[child] as number;
-      const word = isWordSymbol(symbol);
-      const column = base + (symbolClass[symbol] as number);
-      const cased = symbolCased[symbol] === 1;
-      const counts = !lowerPath || lowerReach[child] === 1;
-      if (symbol === spaceSymbol) {
-        if (counts) filter[base + CLASS_SPACE] = interesting;
-      } else if (root) {
-        filter[column] = word ? stateOf(rowOfNode[child] as number) : interesting;
-        if (cased && anyCase) filter[column + 1] = filter[column] as number;
-        else if (cased && lowerReach[child]) filter[column + 1] = stateOf(lowerRowOfNode[child] as number);
-      } else if (counts) {
-        const state = word ? stateOf((lowerPath ? lowerRowOfNode[child] : rowOfNode[child]) as number) : interesting;
-        filter[column] = state;
-        if (cased) filter[column + 1] = state;
+    const reach = lowerReach;
+    const ends = lowerEnd;
+    const maxRows = Math.max(2, Math.floor(budget / (4 * columns)));
+    const rowOfNode = new Int32Array(nodeCount).fill(-1);
+    const lowerRowOfNode = new Int32Array(nodeCount).fill(-1);
+    const rowNodes: number[] = [-1, 0];
+    const rowIsLower: boolean[] = [false, false];
+    rowOfNode[0] = 1;
+    // Breadth-first over both kinds of row, so shallow nodes (the most visited) come first.
+    for (let node = 0; node < nodeCount && rowNodes.length < maxRows; node++) {
+      const main = node === 0 || (rowOfNode[node] as number) >= 0;
+      const lower = !anyCase && (node === 0 || (lowerRowOfNode[node] as number) >= 0);
+      if (!main && !lower) continue;
+      const end = firstChild[node + 1] as number;
+      for (let child = firstChild[node] as number; child < end && rowNodes.length < maxRows; child++) {
+        if (!isWordSymbol(nodeSymbol[child] as number)) continue;
+        if (main) {
+          rowOfNode[child] = rowNodes.length;
+          rowNodes.push(child);
+          rowIsLower.push(false);
+        }
+        if (lower && reach[child] && rowNodes.length < maxRows) {
+          lowerRowOfNode[child] = rowNodes.length;
+          rowNodes.push(child);
+          rowIsLower.push(true);
+        }
       }
     }
-    if (root) {
-      // Prefix letters that begin no key still send the word to the exact walk.
-      for (const symbol of interestingFirst) {
-        filter[base + (symbolClass[symbol] as number)] = interesting;
-        if (symbolCased[symbol]) filter[base + (symbolClass[symbol] as number) + 1] = interesting;
+    const rows = rowNodes.length;
+    const interesting = rows * columns;
+    const filter = new Int32Array(rows * columns).fill(interesting);
+    const stateOf = (row: number) => (row >= 0 ? row * columns : interesting);
+    for (let row = 0; row < rows; row++) {
+      const base = row * columns;
+      const node = rowNodes[row] as number;
+      const lowerPath = rowIsLower[row] as boolean;
+      const root = node === 0;
+      // On a lower-case path, only the keys a lower-case word may match count.
+      const keyEnds = node >= 0 && isTerminal(node) && (!lowerPath || ends[node] === 1);
+      // At a key's end, a unit that ends the word may complete a match; in SKIP, it starts the next word.
+      const wordEnd = keyEnds ? interesting : readyState;
+      // Every symbol without a child first: word units stay in (or go to) SKIP, others end the word.
+      filter.fill(skipState, base + CLASS_FIRST_SYMBOL, base + firstNonWordColumn);
+      filter.fill(wordEnd, base + firstNonWordColumn, base + classes);
+      filter[base + CLASS_OTHER_WORD] = skipState;
+      filter[base + CLASS_OTHER_NONWORD] = wordEnd;
+      filter[base + CLASS_SPACE] = wordEnd;
+      filter[base + CLASS_SURROGATE] = interesting;
+      if (node < 0) {
+        // SKIP: stay until a unit that is not part of a word.
+        filter[base + CLASS_IGNORE_WORD] = skipState;
+        filter[base + CLASS_IGNORE_NONWORD] = readyState;
+        continue;
+      }
+      filter[base + CLASS_IGNORE_WORD] = root ? skipState : base;
+      filter[base + CLASS_IGNORE_NONWORD] = root ? readyState : interesting;
+      // Then the children. The root has a column per case: the first letter's case picks the path.
+      const end = firstChild[node + 1] as number;
+      for (let child = firstChild[node] as number; child < end; child++) {
+        const symbol = nodeSymbol[child] as number;
+        const word = isWordSymbol(symbol);
+        const column = base + (symbolClass[symbol] as number);
+        const cased = symbolCased[symbol] === 1;
+        const counts = !lowerPath || reach[child] === 1;
+        if (symbol === spaceSymbol) {
+          if (counts) filter[base + CLASS_SPACE] = interesting;
+        } else if (root) {
+          filter[column] = word ? stateOf(rowOfNode[child] as number) : interesting;
+          if (cased && anyCase) filter[column + 1] = filter[column] as number;
+          else if (cased && reach[child]) filter[column + 1] = stateOf(lowerRowOfNode[child] as number);
+        } else if (counts) {
+          const state = word ? stateOf((lowerPath ? lowerRowOfNode[child] : rowOfNode[child]) as number) : interesting;
+          filter[column] = state;
+          if (cased) filter[column + 1] = state;
+        }
+      }
+      if (root) {
+        // Prefix letters that begin no key still send the word to the exact walk.
+        for (const symbol of interestingFirst) {
+          filter[base + (symbolClass[symbol] as number)] = interesting;
+          if (symbolCased[symbol]) filter[base + (symbolClass[symbol] as number) + 1] = interesting;
+        }
       }
     }
+    return { filter, interesting, rowNode: Int32Array.from(rowNodes) };
   }
 
+  const { filter, interesting, rowNode } = buildFilter(filterBudget);
   const byteLength =
     unitClass.byteLength +
     classSymbol.byteLength +
@@ -397,7 +588,7 @@ export function buildAliasTrie(sortedKeys: readonly string[], options: AliasTrie
     terminalNodes.byteLength +
     terminalKey.byteLength +
     filter.byteLength +
-    rows * 4;
+    rowNode.byteLength;
 
   return {
     nodeCount,
@@ -420,11 +611,32 @@ export function buildAliasTrie(sortedKeys: readonly string[], options: AliasTrie
     filterClasses: columns,
     unknownClass,
     interesting,
-    rowNode: Int32Array.from(rowNodes),
+    rowNode,
+    buildFilter,
     skipState,
     readyState,
     byteLength,
   };
+}
+
+function trieHeader(
+  nodeCount: number,
+  symbolCount: number,
+  firstNonWordSymbol: number,
+  classes: number,
+  terminalCount: number,
+  anyCase: boolean,
+  interestingFirst: readonly number[],
+): Int32Array {
+  return Int32Array.from([
+    nodeCount,
+    symbolCount,
+    firstNonWordSymbol,
+    classes,
+    terminalCount,
+    anyCase === true ? 1 : 0,
+    ...interestingFirst,
+  ]);
 }
 
 function popCount(word: number): number {

@@ -223,3 +223,159 @@ export function isArabicLetter(c: number): boolean {
 export function isHebrewLetter(c: number): boolean {
   return c >= 0x05d0 && c <= 0x05ea;
 }
+
+// ---------------------------------------------------------------------------
+// Compact tables for JSON: typed arrays as base64 of their little-endian bytes
+
+type TypedArray = Uint8Array | Uint16Array | Int32Array;
+type TypedArrayClass<T extends TypedArray> = { new (buffer: ArrayBuffer): T; BYTES_PER_ELEMENT: number };
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * A typed array as base64 of its little-endian bytes (`btoa`, so it runs in
+ * browsers as in Node). JSON-safe and deterministic.
+ *
+ * @example encodeTable(Uint16Array.of(1, 2)) // "AQACAA=="
+ */
+export function encodeTable(array: TypedArray): string {
+  if (!LITTLE_ENDIAN) throw new Error('News Context: tables are encoded little-endian; this platform is big-endian.');
+  const bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x2000) {
+    binary += String.fromCharCode.apply(null, Array.from(bytes.subarray(i, i + 0x2000)));
+  }
+  return btoa(binary);
+}
+
+/**
+ * Reads back the tables {@link encodeTable} wrote, checking each one's length
+ * and, at the end, a checksum over all of them: a damaged spec fails loudly
+ * instead of matching wrongly.
+ */
+export class TableReader {
+  private hash = 1;
+  constructor(private readonly label: string) {}
+
+  /** Fails with a message naming the damaged data. */
+  fail(detail: string): never {
+    throw new Error(
+      `News Context: ${this.label} is damaged (${detail}). Rebuild the index with \`npm run build:index\`.`,
+    );
+  }
+
+  /** Decodes `encoded` into a `length`-element array of type `Type`. */
+  read<T extends TypedArray>(encoded: unknown, Type: TypedArrayClass<T>, length: number, name: string): T {
+    if (!LITTLE_ENDIAN) this.fail('this platform is big-endian');
+    if (typeof encoded !== 'string') this.fail(`${name} is missing`);
+    let binary: string;
+    try {
+      binary = atob(encoded);
+    } catch {
+      return this.fail(`${name} is not base64`);
+    }
+    const byteLength = length * Type.BYTES_PER_ELEMENT;
+    if (!(length >= 0) || binary.length !== byteLength) {
+      this.fail(`${name} has ${binary.length} bytes, expected ${byteLength}`);
+    }
+    const buffer = new ArrayBuffer(byteLength);
+    const bytes = new Uint8Array(buffer);
+    // A Fletcher-style sum: two additions a byte, cheap even before the engine optimises.
+    let low = this.hash & 0xffff;
+    let high = this.hash >>> 16;
+    for (let i = 0; i < byteLength; i++) {
+      const b = binary.charCodeAt(i);
+      bytes[i] = b;
+      low = (low + b + 1) & 0xffff;
+      high = (high + low) & 0xffff;
+    }
+    this.hash = ((high << 16) | low) >>> 0;
+    return new Type(buffer);
+  }
+
+  /** Adds data that travels outside the tables (sizes, flags) to the checksum. */
+  mix(array: TypedArray): void {
+    this.hash = hashBytes(this.hash, array);
+  }
+
+  /** The checksum of everything read so far (what the writer stores). */
+  checksum(): number {
+    return this.hash >>> 0;
+  }
+
+  /** Throws unless the tables read so far hash to `expected`. */
+  verify(expected: unknown): void {
+    if (expected !== this.checksum()) this.fail('checksum mismatch');
+  }
+}
+
+/** The checksum {@link TableReader} computes over these tables, in order. */
+export function tableChecksum(tables: readonly TypedArray[]): number {
+  let hash = 1;
+  for (const array of tables) hash = hashBytes(hash, array);
+  return hash;
+}
+
+function hashBytes(start: number, array: TypedArray): number {
+  const bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+  let low = start & 0xffff;
+  let high = start >>> 16;
+  for (let i = 0; i < bytes.length; i++) {
+    low = (low + (bytes[i] as number) + 1) & 0xffff;
+    high = (high + low) & 0xffff;
+  }
+  return ((high << 16) | low) >>> 0;
+}
+
+// ---------------------------------------------------------------------------
+// Precomputed folding for the scripts news pages use
+
+/** Ranges whose folding a matcher spec carries: Latin to Arabic, Latin Extended Additional, General Punctuation. */
+const SHIPPED_RANGES: readonly (readonly [number, number])[] = [
+  [0x0000, 0x0700],
+  [0x1e00, 0x1f00],
+  [0x2000, 0x2070],
+];
+const SHIPPED_UNITS = SHIPPED_RANGES.reduce((sum, [from, to]) => sum + to - from, 0);
+
+/** {@link FLAG_TABLE} and {@link FOLD_TABLE} over the common ranges, computed once (build time) and shipped. */
+export interface FoldTableData {
+  flags: string;
+  folds: string;
+  checksum: number;
+}
+
+/**
+ * The folding of the common ranges, to ship in a spec, so a page does not run
+ * a Unicode regex per new character.
+ */
+export function exportFoldTables(): FoldTableData {
+  const flags = new Uint8Array(SHIPPED_UNITS);
+  const folds = new Uint16Array(SHIPPED_UNITS);
+  let k = 0;
+  for (const [from, to] of SHIPPED_RANGES) {
+    for (let c = from; c < to; c++, k++) {
+      flags[k] = charFlags(c);
+      folds[k] = FOLD_TABLE[c] as number;
+    }
+  }
+  return { flags: encodeTable(flags), folds: encodeTable(folds), checksum: tableChecksum([flags, folds]) };
+}
+
+/** Fills the tables from {@link exportFoldTables}' output (entries already computed stay). Throws if it is damaged. */
+export function importFoldTables(data: FoldTableData, label: string): void {
+  const reader = new TableReader(label);
+  const flags = reader.read(data?.flags, Uint8Array, SHIPPED_UNITS, 'fold.flags');
+  const folds = reader.read(data?.folds, Uint16Array, SHIPPED_UNITS, 'fold.folds');
+  reader.verify(data.checksum);
+  let k = 0;
+  for (const [from, to] of SHIPPED_RANGES) {
+    for (let c = from; c < to; c++, k++) {
+      if (FLAG_TABLE[c] !== 0) continue;
+      const f = flags[k] as number;
+      if (!(f & CHAR_COMPUTED)) reader.fail('fold.flags has an empty entry');
+      FLAG_TABLE[c] = f;
+      FOLD_TABLE[c] = folds[k] as number;
+    }
+  }
+}

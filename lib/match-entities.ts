@@ -9,9 +9,11 @@
  * - `buildMatcherSpec` (build time) does everything slow once: folding the
  *   aliases, cues and name words, finding rival names. Its output is plain
  *   JSON, bundled into the index.
- * - `createEntityMatcher` (page load) turns the spec into a trie in typed
- *   arrays with a small dense automaton in front (`lib/alias-trie.ts`): a few
- *   milliseconds for a thousand aliases.
+ *   It also compiles the tries (`lib/alias-trie.ts`) and the folding of the
+ *   common scripts into compact tables (base64, with checksums).
+ * - `createEntityMatcher` (page load) decodes those tables and builds a small
+ *   dense automaton in front of the trie; a larger one once the page's text
+ *   is large. Case patterns are filled per alias when first needed.
  * - `scan` runs that automaton over every character, two table loads each,
  *   and walks the trie exactly only for words that may hold a match; it also
  *   reads the context those need (role cues, the sentence's event cues).
@@ -46,9 +48,13 @@ const {
   isArabicLetter,
   isHebrewLetter,
   isWordStart,
+  exportFoldTables,
+  importFoldTables,
 } = foldText;
 const {
-  buildAliasTrie,
+  compileAliasTrie,
+  loadAliasTrie,
+  FILTER_BUDGET_BYTES,
   CLASS_IGNORE_NONWORD,
   CLASS_IGNORE_WORD,
   CLASS_SPACE,
@@ -58,7 +64,7 @@ const {
 } = aliasTrie;
 
 /** Bump when the shape or meaning of {@link MatcherSpec} changes. */
-export const MATCHER_SPEC_VERSION = 1;
+export const MATCHER_SPEC_VERSION = 2;
 
 /** {@link MatcherSpecAlias.flags} bit: surname-only or shared form (`Alias.ambiguous`). */
 export const ALIAS_AMBIGUOUS = 1;
@@ -114,6 +120,18 @@ export interface MatcherSpec {
   version: number;
   entities: MatcherSpecEntity[];
   aliases: MatcherSpecAlias[];
+  /** Everything else the matcher needs, precompiled, so a page only decodes it. */
+  tables: MatcherSpecTables;
+}
+
+/** The precompiled tables of a {@link MatcherSpec} (typed arrays as base64, with checksums). */
+export interface MatcherSpecTables {
+  /** The trie of the aliases' distinct keys, in key order. */
+  aliases: aliasTrie.AliasTrieData;
+  /** The trie of the event cues (sorted, distinct), or null if no entity has cues. */
+  cues: aliasTrie.AliasTrieData | null;
+  /** Folding of the common scripts, so a page runs no Unicode regex for them. */
+  fold: foldText.FoldTableData;
 }
 
 /**
@@ -244,7 +262,68 @@ export function buildMatcherSpec(entities: readonly Entity[]): MatcherSpec {
 
   // In key order (stable), so the matcher can build its trie without sorting.
   aliases.sort((x, y) => compareKeys(x.key, y.key));
-  return { version: MATCHER_SPEC_VERSION, entities: specEntities, aliases };
+
+  const { keys, keyAliases, keyStart } = groupKeys(aliases);
+  // Keys an alias starting in lower case ("the talks") may match: the filter lets lower-case words reach them.
+  const lowerStart = keys.map((_, k) => {
+    for (let p = keyStart[k] as number; p < (keyStart[k + 1] as number); p++) {
+      const alias = aliases[keyAliases[p] as number] as MatcherSpecAlias;
+      if (casePattern(alias.text, alias.key.length).exact[0] === CASE_LOWER) return true;
+    }
+    return false;
+  });
+  const prefixLetters = semiticPrefixes(keys);
+  const cueKeys = cueKeysOf(specEntities);
+  const tables: MatcherSpecTables = {
+    aliases: compileAliasTrie(keys, { extraCodes: prefixLetters, interestingFirst: prefixLetters, lowerStart }),
+    cues:
+      cueKeys.length > 0
+        ? compileAliasTrie(cueKeys, {
+            anyCase: true,
+            extraCodes: semiticPrefixes(cueKeys),
+            interestingFirst: semiticPrefixes(cueKeys),
+          })
+        : null,
+    fold: exportFoldTables(),
+  };
+  return { version: MATCHER_SPEC_VERSION, entities: specEntities, aliases, tables };
+}
+
+/** Distinct event cues of all entities, sorted: the keys of the cue trie. */
+function cueKeysOf(entities: readonly MatcherSpecEntity[]): string[] {
+  return [...new Set(entities.flatMap((entity) => entity.cues ?? []))].filter(Boolean).sort();
+}
+
+/**
+ * Distinct keys in code-unit order, and the aliases of each, contiguous in
+ * `keyAliases` from `keyStart[k]`. The build writes aliases in key order, so
+ * no sort is needed.
+ */
+function groupKeys(specAliases: readonly MatcherSpecAlias[]) {
+  const aliasCount = specAliases.length;
+  let keyAliases = new Int32Array(aliasCount);
+  for (let a = 0; a < aliasCount; a++) keyAliases[a] = a;
+  let sorted = true;
+  for (let a = 1; a < aliasCount && sorted; a++) {
+    sorted = (specAliases[a - 1] as MatcherSpecAlias).key <= (specAliases[a] as MatcherSpecAlias).key;
+  }
+  if (!sorted) {
+    keyAliases = keyAliases.sort(
+      (x, y) =>
+        compareKeys((specAliases[x] as MatcherSpecAlias).key, (specAliases[y] as MatcherSpecAlias).key) || x - y,
+    );
+  }
+  const keys: string[] = [];
+  const keyStartList: number[] = [];
+  for (let position = 0; position < aliasCount; position++) {
+    const key = (specAliases[keyAliases[position] as number] as MatcherSpecAlias).key;
+    if (keys.length === 0 || keys[keys.length - 1] !== key) {
+      keys.push(key);
+      keyStartList.push(position);
+    }
+  }
+  keyStartList.push(aliasCount);
+  return { keys, keyAliases, keyStart: Int32Array.from(keyStartList) };
 }
 
 // ---------------------------------------------------------------------------
@@ -303,6 +382,14 @@ function fillCasePattern(text: string, exact: Uint8Array, caps: Uint8Array, from
     caps[k] = capsClass(c, flags);
     k++;
   }
+}
+
+/** Case classes of one alias, as written and in ALL CAPS, one per unit of its folded key. */
+function casePattern(text: string, keyLength: number): { exact: Uint8Array; caps: Uint8Array } {
+  const exact = new Uint8Array(keyLength);
+  const caps = new Uint8Array(keyLength);
+  fillCasePattern(text, exact, caps, 0, keyLength);
+  return { exact, caps };
 }
 
 const ARABIC_ARTICLE = '\u0627\u0644'; // ال
@@ -538,6 +625,10 @@ const NO_WORDS: ReadonlySet<string> = new Set();
 const SENTENCE_LIMIT = 1000;
 /** Bytes for the event cues' filter: a few hundred short phrases. */
 const CUE_FILTER_BUDGET = 32 * 1024;
+/** Bytes for the aliases' filter at page load: rows for the root's children and a few more. */
+const PAGE_FILTER_BUDGET = 16 * 1024;
+/** Units of text scanned after which the matcher builds its full filter (192 KiB). */
+const LARGE_TEXT_UNITS = 50_000;
 /** Aliases that link only under conditions of the document or the sentence. */
 const CONDITIONAL = ALIAS_AMBIGUOUS | ALIAS_NEEDS_CUE;
 
@@ -552,88 +643,60 @@ export function createEntityMatcher(spec: MatcherSpec): EntityMatcher {
       `News Context: the matcher spec has version ${JSON.stringify(spec?.version)}, but this build reads version ${MATCHER_SPEC_VERSION}. Rebuild the index with \`npm run build:index\`.`,
     );
   }
+  const tables = spec.tables;
+  if (tables === null || typeof tables !== 'object') {
+    throw new Error('News Context: the matcher spec has no tables. Rebuild the index with `npm run build:index`.');
+  }
+  // Folding of the common scripts first: everything below reads it.
+  importFoldTables(tables.fold, 'the matcher spec (fold tables)');
   const specAliases = spec.aliases;
   const aliasCount = specAliases.length;
   const aliasEntity = new Int32Array(aliasCount);
   const aliasFlags = new Uint8Array(aliasCount);
+  const aliasTexts: string[] = new Array(aliasCount);
+  // Case patterns, one class per key unit (as written, and in ALL CAPS): filled per alias when first needed.
+  const patternStart = new Int32Array(aliasCount + 1);
   for (let a = 0; a < aliasCount; a++) {
     const alias = specAliases[a] as MatcherSpecAlias;
     aliasEntity[a] = alias.entity;
     aliasFlags[a] = alias.flags;
+    aliasTexts[a] = alias.text;
+    patternStart[a + 1] = (patternStart[a] as number) + alias.key.length;
   }
   const entityIds = spec.entities.map((entity) => entity.id);
-  const aliasTexts = specAliases.map((alias) => alias.text);
   const nameWords = spec.entities.map((entity) => (entity.nameWords?.length ? new Set(entity.nameWords) : NO_WORDS));
   const roleCues = spec.entities.map((entity) => entity.roleCues ?? []);
-  const roleCueWords = roleCues.map((cues) => (cues.length ? new Set(cues.flatMap(words)) : NO_WORDS));
-  // Event cues get a trie of their own, walked over one sentence when a generic word needs them.
-  const cueKeys = [...new Set(spec.entities.flatMap((entity) => entity.cues ?? []))].filter(Boolean).sort();
+  const roleCueWords: (ReadonlySet<string> | undefined)[] = new Array(roleCues.length);
+  const roleCueWordsOf = (entity: number): ReadonlySet<string> => {
+    let found = roleCueWords[entity];
+    if (!found) {
+      const cues = roleCues[entity] ?? [];
+      found = cues.length ? new Set(cues.flatMap(words)) : NO_WORDS;
+      roleCueWords[entity] = found;
+    }
+    return found;
+  };
+  // Event cues have a trie of their own, walked over one sentence when a generic word needs them.
+  const cueKeys = cueKeysOf(spec.entities);
   const cueIndex = new Map(cueKeys.map((cue, k) => [cue, k]));
   const entityCues = spec.entities.map((entity) => (entity.cues ?? []).map((cue) => cueIndex.get(cue) ?? -1));
-  const cueTrie =
-    cueKeys.length > 0
-      ? buildAliasTrie(cueKeys, {
-          anyCase: true,
-          filterBudget: CUE_FILTER_BUDGET,
-          extraCodes: semiticPrefixes(cueKeys),
-          interestingFirst: semiticPrefixes(cueKeys),
-        })
-      : null;
-
-  // Arabic and Hebrew prefix letters get symbols of their own, so a word
-  // starting with one can be sent to the exact walk (the name follows them).
-  const prefixLetters = semiticPrefixes(specAliases.map((alias) => alias.key));
-  const usesArabicOrHebrew = prefixLetters.length > 0;
-  // Distinct keys in code-unit order, and the aliases of each, contiguous in
-  // `keyAliases`. The build writes aliases in key order, so no sort is needed.
-  let keyAliases = Int32Array.from(specAliases.keys());
-  if (!specAliases.every((alias, a) => a === 0 || (specAliases[a - 1] as MatcherSpecAlias).key <= alias.key)) {
-    keyAliases = keyAliases.sort(
-      (x, y) =>
-        compareKeys((specAliases[x] as MatcherSpecAlias).key, (specAliases[y] as MatcherSpecAlias).key) || x - y,
+  const cueTrie = tables.cues ? loadAliasTrie(tables.cues, CUE_FILTER_BUDGET, 'the matcher spec (cue trie)') : null;
+  if ((cueTrie?.terminalNodes.length ?? 0) !== cueKeys.length) {
+    throw new Error(
+      'News Context: the matcher spec is damaged (cue trie and cues disagree). Rebuild the index with `npm run build:index`.',
     );
   }
-  const keys: string[] = [];
-  const keyStartList: number[] = [];
-  keyAliases.forEach((a, position) => {
-    const key = (specAliases[a] as MatcherSpecAlias).key;
-    if (keys.at(-1) !== key) {
-      keys.push(key);
-      keyStartList.push(position);
-    }
-  });
-  keyStartList.push(aliasCount);
-  const keyStart = Int32Array.from(keyStartList);
 
-  // Case patterns, one class per key unit: as written, and in ALL CAPS.
-  const patternStart = new Int32Array(aliasCount + 1);
-  for (let a = 0; a < aliasCount; a++) {
-    patternStart[a + 1] = (patternStart[a] as number) + (specAliases[a] as MatcherSpecAlias).key.length;
+  const { keyAliases, keyStart } = groupKeys(specAliases);
+  const trie = loadAliasTrie(tables.aliases, PAGE_FILTER_BUDGET, 'the matcher spec (alias trie)');
+  if (trie.terminalNodes.length !== keyStart.length - 1) {
+    throw new Error(
+      'News Context: the matcher spec is damaged (trie and aliases disagree). Rebuild the index with `npm run build:index`.',
+    );
   }
-  const exactPattern = new Uint8Array(patternStart[aliasCount] as number);
-  const capsPattern = new Uint8Array(exactPattern.length);
-  const firstCapAllowed = new Uint8Array(aliasCount);
-  // Aliases without a cased letter (Arabic, Hebrew, digits) fit any text that folds to them.
-  const caseFree = new Uint8Array(aliasCount);
-  for (let a = 0; a < aliasCount; a++) {
-    const alias = specAliases[a] as MatcherSpecAlias;
-    const base = patternStart[a] as number;
-    fillCasePattern(alias.text, exactPattern, capsPattern, base, base + alias.key.length);
-    let cased = false;
-    for (let k = base; k < base + alias.key.length; k++) if (exactPattern[k] !== CASE_NONE) cased = true;
-    caseFree[a] = cased ? 0 : 1;
-    firstCapAllowed[a] =
-      !(alias.flags & ALIAS_CASE_SENSITIVE) && exactPattern[base] === CASE_LOWER && capsPattern[base] === CASE_UPPER
-        ? 1
-        : 0;
-  }
-  const lowerStart = keys.map((_, k) => {
-    for (let p = keyStart[k] as number; p < (keyStart[k + 1] as number); p++) {
-      if (exactPattern[patternStart[keyAliases[p] as number] as number] === CASE_LOWER) return true;
-    }
-    return false;
-  });
-  const trie = buildAliasTrie(keys, { extraCodes: prefixLetters, interestingFirst: prefixLetters, lowerStart });
+  // Arabic and Hebrew prefix letters have symbols of their own, so a word
+  // starting with one is sent to the exact walk (the name follows them).
+  const usesArabicOrHebrew = tables.aliases.interestingFirst.length > 0;
   const {
     unitClass,
     classOfUnit,
@@ -644,17 +707,38 @@ export function createEntityMatcher(spec: MatcherSpec): EntityMatcher {
     terminalBits,
     terminalIndex,
     terminalNodes,
-    filter,
     filterClasses,
     unknownClass,
-    rowNode,
-    interesting,
     skipState,
     readyState,
     spaceSymbol,
     firstNonWordSymbol,
   } = trie;
+  // The filter starts small (cheap to build on a page) and grows once the page's text is large.
+  let { filter, interesting, rowNode } = trie;
+  let scannedUnits = 0;
+  let fullFilter = PAGE_FILTER_BUDGET >= FILTER_BUDGET_BYTES;
   const terminalCount = terminalNodes.length;
+
+  const exactPattern = new Uint8Array(patternStart[aliasCount] as number);
+  const capsPattern = new Uint8Array(exactPattern.length);
+  const patternReady = new Uint8Array(aliasCount);
+  const firstCapAllowed = new Uint8Array(aliasCount);
+  // Aliases without a cased letter (Arabic, Hebrew, digits) fit any text that folds to them.
+  const caseFree = new Uint8Array(aliasCount);
+  function preparePattern(a: number): void {
+    const alias = specAliases[a] as MatcherSpecAlias;
+    const base = patternStart[a] as number;
+    fillCasePattern(alias.text, exactPattern, capsPattern, base, base + alias.key.length);
+    let cased = false;
+    for (let k = base; k < base + alias.key.length; k++) if (exactPattern[k] !== CASE_NONE) cased = true;
+    caseFree[a] = cased ? 0 : 1;
+    firstCapAllowed[a] =
+      !(alias.flags & ALIAS_CASE_SENSITIVE) && exactPattern[base] === CASE_LOWER && capsPattern[base] === CASE_UPPER
+        ? 1
+        : 0;
+    patternReady[a] = 1;
+  }
 
   // Per terminal: its aliases, and the union of their flags.
   const terminalAliasStart = new Int32Array(terminalCount + 1);
@@ -665,6 +749,11 @@ export function createEntityMatcher(spec: MatcherSpec): EntityMatcher {
   for (let t = 0; t < terminalCount; t++) {
     terminalAliasStart[t] = filled;
     const k = trie.terminalKey[t] as number;
+    if (!(k >= 0 && k < terminalCount)) {
+      throw new Error(
+        'News Context: the matcher spec is damaged (terminal keys). Rebuild the index with `npm run build:index`.',
+      );
+    }
     for (let p = keyStart[k] as number; p < (keyStart[k + 1] as number); p++) {
       const a = keyAliases[p] as number;
       terminalAliasIds[filled++] = a;
@@ -677,6 +766,7 @@ export function createEntityMatcher(spec: MatcherSpec): EntityMatcher {
 
   /** Whether `text[start, end)` (after `skipped` article units the text left out) fits alias `a`'s case rules. */
   function caseFits(text: string, start: number, end: number, a: number, skipped: number): boolean {
+    if (patternReady[a] === 0) preparePattern(a);
     if (caseFree[a] === 1) return true;
     // Most mentions are spelt exactly as the alias: one native comparison.
     const written = aliasTexts[a] as string;
@@ -900,6 +990,12 @@ export function createEntityMatcher(spec: MatcherSpec): EntityMatcher {
     const n = text.length;
     if (terminalCount === 0) return out;
     cueText = '';
+    scannedUnits += n;
+    if (!fullFilter && scannedUnits >= LARGE_TEXT_UNITS) {
+      // A large page: a bigger filter now costs less than the exact walks it saves.
+      fullFilter = true;
+      ({ filter, interesting, rowNode } = trie.buildFilter(FILTER_BUDGET_BYTES));
+    }
     // Locals, and an inner loop without calls, so the engine keeps the tables in registers.
     const classes = unitClass;
     const tableSize = UNIT_CLASS_TABLE_SIZE;
@@ -1041,7 +1137,7 @@ export function createEntityMatcher(spec: MatcherSpec): EntityMatcher {
       const wordStart = wordRunStart(text, before);
       if (wordStart < before && flagsAt(text, wordStart) & UPPER && !isSentenceInitial(text, wordStart)) {
         const word = foldString(text.slice(wordStart, before));
-        const known = owners.some((owner) => nameWords[owner]?.has(word) || roleCueWords[owner]?.has(word));
+        const known = owners.some((owner) => nameWords[owner]?.has(word) || roleCueWordsOf(owner).has(word));
         if (!known && !NOT_A_NAME.has(word)) flags |= CANDIDATE_OTHER_PERSON;
       }
     }

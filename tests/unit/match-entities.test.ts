@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { readCorpusInputs } from '../../lib/cli/build-index';
 import { foldKeepCase, foldString } from '../../lib/fold-text';
 import { type Entity, type EntityInput, entitySchema } from '../../lib/knowledge-base';
 import {
@@ -7,6 +9,7 @@ import {
   type EntityMatch,
   type EntityMatcher,
   MATCHER_SPEC_VERSION,
+  type MatcherSpec,
   matchesUnderCaseRules,
 } from '../../lib/match-entities';
 import { isSentenceEndingPeriod, sentenceAround } from '../../lib/sentence-around';
@@ -600,9 +603,73 @@ describe('spec', () => {
   });
 
   it('refuses a spec of another version', () => {
-    expect(() => createEntityMatcher({ version: MATCHER_SPEC_VERSION + 1, entities: [], aliases: [] })).toThrow(
-      /npm run build:index/,
-    );
+    expect(() =>
+      createEntityMatcher({ version: MATCHER_SPEC_VERSION + 1, entities: [], aliases: [] } as unknown as MatcherSpec),
+    ).toThrow(/npm run build:index/);
+  });
+
+  it('gives the same matches on the seeds after JSON as built directly, with the real knowledge base', () => {
+    const inputs = readCorpusInputs();
+    const spec = buildMatcherSpec(inputs.knowledgeBase.entities);
+    const direct = createEntityMatcher(spec);
+    const fromJson = createEntityMatcher(JSON.parse(JSON.stringify(spec)));
+    const index = JSON.parse(readFileSync(new URL('../../data/index.json', import.meta.url), 'utf8'));
+    const texts: string[] = index.articles.map((article: { text: string }) => article.text);
+    let total = 0;
+    for (const text of [...texts, texts.join('\n\n').repeat(12)]) {
+      const expected = direct.match(text);
+      total += expected.length;
+      expect(fromJson.match(text)).toEqual(expected);
+    }
+    expect(total).toBeGreaterThan(100);
+  });
+
+  it('fails with a clear error when its encoded tables are damaged or truncated', () => {
+    const json = JSON.stringify(buildMatcherSpec(entities(KB)));
+    const damage = (edit: (spec: MatcherSpec) => void) => {
+      const spec = JSON.parse(json) as MatcherSpec;
+      edit(spec);
+      return () => createEntityMatcher(spec);
+    };
+    const flip = (encoded: string, at: number) =>
+      encoded.slice(0, at) + (encoded[at] === 'A' ? 'B' : 'A') + encoded.slice(at + 1);
+    const message = /matcher spec .*damaged.*npm run build:index/;
+    expect(
+      damage((spec) => {
+        spec.tables.aliases.nodeSymbol = flip(spec.tables.aliases.nodeSymbol, 5);
+      }),
+    ).toThrow(message);
+    expect(
+      damage((spec) => {
+        spec.tables.aliases.childCount = spec.tables.aliases.childCount.slice(0, -8);
+      }),
+    ).toThrow(message);
+    expect(
+      damage((spec) => {
+        spec.tables.aliases.terminalKey = '%%%';
+      }),
+    ).toThrow(message);
+    expect(
+      damage((spec) => {
+        spec.tables.aliases.nodeCount += 1;
+      }),
+    ).toThrow(message);
+    expect(
+      damage((spec) => {
+        spec.tables.fold.folds = flip(spec.tables.fold.folds, 100);
+      }),
+    ).toThrow(message);
+    expect(
+      damage((spec) => {
+        if (spec.tables.cues) spec.tables.cues.terminalNodes = '';
+        else spec.tables.aliases.checksum += 1;
+      }),
+    ).toThrow(message);
+    expect(
+      damage((spec) => {
+        delete (spec as Partial<MatcherSpec>).tables;
+      }),
+    ).toThrow(/no tables/);
   });
 
   it('matches nothing without aliases', () => {
