@@ -30,6 +30,10 @@ export interface OnThisPageProps {
   onAnnotate(enabled: boolean): void;
   onPause(paused: boolean): void;
   onShowEntity(entityId: string): void;
+  /** "Import this page": adds the article in this tab to the reader's corpus. */
+  onImportPage?(): void;
+  /** What the last import said (imported, duplicate, or why not). */
+  importMessage?: string;
 }
 
 /** Whether we annotate the site: a default news site, or one the reader turned on and permitted. */
@@ -38,7 +42,15 @@ export function annotatesSite(status: Extract<PageStatus, { state: 'ready' }>): 
   return Boolean(site && (site.defaultSite || (site.extraSite && status.permitted)));
 }
 
-export function OnThisPage({ status, busy = false, onAnnotate, onPause, onShowEntity }: OnThisPageProps) {
+export function OnThisPage({
+  status,
+  busy = false,
+  onAnnotate,
+  onPause,
+  onShowEntity,
+  onImportPage,
+  importMessage,
+}: OnThisPageProps) {
   const listId = useId();
   const annotateNoteId = useId();
   if (status.state === 'loading') {
@@ -117,6 +129,22 @@ export function OnThisPage({ status, busy = false, onAnnotate, onPause, onShowEn
           <span className="nc-switch-label">Pause on this site</span>
         </label>
       </div>
+
+      {onImportPage && (
+        <div className="nc-import-page">
+          <button
+            type="button"
+            className="nc-filter-toggle"
+            onClick={onImportPage}
+            disabled={importMessage === 'Importing…'}
+          >
+            Import this page
+          </button>
+          <p className="nc-import-message" role="status" dir="auto">
+            {importMessage ?? 'Add this article to your corpus: it becomes searchable and quoted in cards.'}
+          </p>
+        </div>
+      )}
 
       {entities.length > 0 && (
         <section aria-labelledby={listId}>

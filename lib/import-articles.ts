@@ -452,20 +452,10 @@ async function commitGroup(
   const now = context.now ?? Date.now;
   try {
     return await corpusTransaction(db, async () => {
-      let catalog = await readImportCatalog(db, index, context.catalog);
-      const outcomes: FileOutcome[] = [];
-      const written: StoredArticle[] = [];
-      const mentions: StoredMentionGroup[] = [];
-      for (const file of files) {
-        const staged = await stageFile(context, file, catalog, now);
-        catalog = staged.catalog;
-        outcomes.push(staged.outcome);
-        written.push(...staged.articles);
-        mentions.push(...staged.mentions);
-      }
+      const staged = await stageGroup(context, files, await readImportCatalog(db, index, context.catalog), now);
       // Once for the group: the index's cost is per write, not per article.
-      if (written.length) await search.add(db, written, catalog, mentions);
-      return { outcomes, catalog };
+      if (staged.articles.length) await search.add(db, staged.articles, staged.catalog, staged.mentions);
+      return { outcomes: staged.outcomes, catalog: staged.catalog };
     });
   } catch (error) {
     if (files.length > 1) {
@@ -494,85 +484,87 @@ async function commitGroup(
 }
 
 /**
- * One file's writes, inside the group's transaction: a pack's entities
- * first (the imported articles are matched again with them), then its new
- * articles with their mentions and excerpts, then a pack's reader data.
- * Duplicates are checked again here: another tab may have imported the same
- * article since the preview.
+ * A group's writes, inside its transaction: a pack's entities first (the
+ * stored articles are matched again with them), then every new article with
+ * its mentions and excerpts in one bulk write per table, then packs' reader
+ * data. Duplicates are checked again here, in one query for the group:
+ * another tab may have imported the same article since the preview.
  */
-async function stageFile(
+async function stageGroup(
   context: ImportContext,
-  file: PreparedFile,
+  files: readonly PreparedFile[],
   current: ImportCatalog,
   now: () => number,
 ): Promise<{
-  outcome: FileOutcome;
+  outcomes: FileOutcome[];
   articles: StoredArticle[];
   mentions: StoredMentionGroup[];
   catalog: ImportCatalog;
 }> {
   const { db, index, search } = context;
-  const outcome = baseOutcome(file);
+  const outcomes = files.map(baseOutcome);
   let catalog = current;
-  if (file.pack?.entities?.length) {
+  for (const [position, file] of files.entries()) {
+    if (!file.pack?.entities?.length) continue;
     const changed = await mergePackEntities(db, index, file.pack.entities, now());
-    outcome.entities = changed.length;
+    (outcomes[position] as FileOutcome).entities = changed.length;
     if (changed.length) {
       catalog = buildImportCatalog(index, await db.entities.toArray());
       await rematchImportedArticles(db, catalog, search, changed);
     }
   }
-  const candidates = freshArticles(file);
+
+  const candidates = files.flatMap((file, position) => freshArticles(file).map((prepared) => ({ prepared, position })));
+  const hashes = candidates.map(({ prepared }) => prepared.article.textHash);
+  const urlKeys = candidates.map(({ prepared }) => prepared.article.urlKey).filter(Boolean);
+  const [sameText, sameUrl, sameId] = await Promise.all([
+    hashes.length ? db.articles.where('textHash').anyOf(hashes).toArray() : Promise.resolve([]),
+    urlKeys.length ? db.articles.where('urlKey').anyOf(urlKeys).toArray() : Promise.resolve([]),
+    db.articles.bulkGet(candidates.map(({ prepared }) => prepared.article.id)),
+  ]);
+  const takenHashes = new Map(sameText.map((article) => [article.textHash, article.title]));
+  const takenUrls = new Map(sameUrl.map((article) => [article.urlKey, article.title]));
+  const takenIds = new Set(sameId.filter((article) => article !== undefined).map((article) => article.id));
+  for (const article of index.articles) takenIds.add(article.id);
+
+  const stamp = now();
   const articles: StoredArticle[] = [];
   const derived = new Map<string, DerivedArticleData>();
-  if (candidates.length) {
-    const stamp = now();
-    const hashes = candidates.map((prepared) => prepared.article.textHash);
-    const urlKeys = candidates.map((prepared) => prepared.article.urlKey).filter(Boolean);
-    const ids = candidates.map((prepared) => prepared.article.id);
-    const [sameText, sameUrl, sameId] = await Promise.all([
-      db.articles.where('textHash').anyOf(hashes).toArray(),
-      urlKeys.length ? db.articles.where('urlKey').anyOf(urlKeys).toArray() : Promise.resolve([]),
-      db.articles.bulkGet(ids),
-    ]);
-    const takenHashes = new Map(sameText.map((article) => [article.textHash, article.title]));
-    const takenUrls = new Map(sameUrl.map((article) => [article.urlKey, article.title]));
-    const takenIds = new Set(sameId.filter((article) => article !== undefined).map((article) => article.id));
-    for (const article of index.articles) takenIds.add(article.id);
-    for (const prepared of candidates) {
-      const { textHash, urlKey } = prepared.article;
-      const title = takenHashes.get(textHash) ?? (urlKey ? takenUrls.get(urlKey) : undefined);
-      if (title !== undefined) {
-        const reason = takenHashes.has(textHash) ? 'text' : 'url';
-        outcome.duplicates.push({
-          title: prepared.article.title,
-          place: prepared.place,
-          duplicate: { reason, of: title, where: 'your imported articles' },
-        });
-        continue;
-      }
-      const article: StoredArticle = {
-        ...prepared.article,
-        id: freeId(prepared.article, takenIds),
-        importedAt: prepared.keepImportedAt ? prepared.article.importedAt : stamp,
-      };
-      takenIds.add(article.id);
-      takenHashes.set(textHash, article.title);
-      if (urlKey) takenUrls.set(urlKey, article.title);
-      articles.push(article);
-      derived.set(
-        article.id,
-        prepared.catalogSignature === catalog.signature && article.id === prepared.article.id
-          ? prepared.derived
-          : deriveArticleData(article, catalog),
-      );
+  for (const { prepared, position } of candidates) {
+    const outcome = outcomes[position] as FileOutcome;
+    const { textHash, urlKey } = prepared.article;
+    const title = takenHashes.get(textHash) ?? (urlKey ? takenUrls.get(urlKey) : undefined);
+    if (title !== undefined) {
+      const reason = takenHashes.has(textHash) ? 'text' : 'url';
+      outcome.duplicates.push({
+        title: prepared.article.title,
+        place: prepared.place,
+        duplicate: { reason, of: title, where: 'your imported articles' },
+      });
+      continue;
     }
+    const article: StoredArticle = {
+      ...prepared.article,
+      id: freeId(prepared.article, takenIds),
+      importedAt: prepared.keepImportedAt ? prepared.article.importedAt : stamp,
+    };
+    takenIds.add(article.id);
+    takenHashes.set(textHash, article.title);
+    if (urlKey) takenUrls.set(urlKey, article.title);
+    articles.push(article);
+    outcome.imported.push({ id: article.id, title: article.title });
+    derived.set(
+      article.id,
+      prepared.catalogSignature === catalog.signature && article.id === prepared.article.id
+        ? prepared.derived
+        : deriveArticleData(article, catalog),
+    );
   }
   const mentions = await writeImportedArticles(db, articles, derived, catalog, undefined);
-  if (file.pack) await mergePackReaderData(db, file.pack);
-  outcome.imported = articles.map(({ id, title }) => ({ id, title }));
-  outcome.status = articles.length || outcome.entities ? 'imported' : 'nothing-new';
-  return { outcome, articles, mentions, catalog };
+  for (const file of files) if (file.pack) await mergePackReaderData(db, file.pack);
+  for (const outcome of outcomes)
+    outcome.status = outcome.imported.length || outcome.entities ? 'imported' : 'nothing-new';
+  return { outcomes, articles, mentions, catalog };
 }
 
 /** The pack's id when it is free; else one derived from the text hash, made unique. */

@@ -111,9 +111,7 @@ export async function readImportFile(file: ImportFileLike, parseHtml: ParseHtml)
     problems: [{ file: name, field: WHOLE_FILE, reason }],
   });
   if (!format) {
-    return fail(
-      'is not a file News Context can import. Choose .txt, .md (Markdown), .html or .json (corpus pack) files',
-    );
+    return fail('cannot be imported: News Context reads .txt, .md (Markdown), .html and .json (corpus pack) files');
   }
   if (file.size > MAX_FILE_BYTES) {
     return fail(

@@ -1,7 +1,15 @@
 import { indexMentions } from './build-index';
 import { CorpusCatalog } from './corpus-catalog';
 import type { CorpusIndex, Excerpt, IndexedArticle } from './corpus-index';
-import type { NewsContextDatabase, StoredArticle, StoredEntity, StoredExcerpt, StoredMentionGroup } from './database';
+import {
+  articleExcerptsRow,
+  type NewsContextDatabase,
+  type StoredArticle,
+  type StoredArticleExcerpts,
+  type StoredEntity,
+  type StoredExcerpt,
+  type StoredMentionGroup,
+} from './database';
 import type { Entity } from './knowledge-base';
 import { createEntityMatcher, type EntityMatcher, type MatcherSpec } from './match-entities';
 
@@ -23,6 +31,8 @@ export interface ImportCatalog {
   userEntities: readonly StoredEntity[];
   entities: readonly Entity[];
   entityById: ReadonlyMap<string, Entity>;
+  /** The matcher's precompiled form: plain data, for a worker to compile its own matcher from. */
+  matcherSpec: MatcherSpec;
   matcher: EntityMatcher;
   /** Changes whenever the reader's entities change; tells a stale catalog apart. */
   signature: string;
@@ -85,12 +95,14 @@ export function entitiesSignature(userEntities: readonly StoredEntity[]): string
  */
 export function buildImportCatalog(index: CorpusIndex, userEntities: readonly StoredEntity[]): ImportCatalog {
   const catalog = new CorpusCatalog({ index, userEntities });
+  const matcherSpec = catalog.matcherSpec() as MatcherSpec;
   return {
     index,
     userEntities,
     entities: catalog.entities,
     entityById: catalog.entityById,
-    matcher: createEntityMatcher(catalog.matcherSpec() as MatcherSpec),
+    matcherSpec,
+    matcher: createEntityMatcher(matcherSpec),
     signature: entitiesSignature(userEntities),
   };
 }
@@ -107,35 +119,26 @@ export async function readImportCatalog(
 }
 
 /**
- * What the background's `CorpusCatalog` needs from the database: the
- * reader's entities, imported articles (id and title, for card excerpts) and
- * their excerpts by entity, newest first. One read transaction, so the three
- * agree.
+ * An entity's excerpts from the reader's imported articles, and those
+ * articles' titles: what the background adds to a card (`CorpusCatalog.card`).
  *
- * @example new CorpusCatalog({ index, ...(await readCatalogInputs(db)) })
+ * @example const { excerpts, articles } = await importedExcerptsOf(db, 'naqoura');
  */
-export async function readCatalogInputs(db: NewsContextDatabase): Promise<{
-  userEntities: StoredEntity[];
-  importedArticles: Pick<IndexedArticle, 'id' | 'title'>[];
-  importedExcerpts: Map<string, Excerpt[]>;
-}> {
-  return db.transaction('r', [db.entities, db.articles, db.excerpts], async () => {
-    const [userEntities, articles, excerpts] = await Promise.all([
-      db.entities.toArray(),
-      db.articles.toArray(),
-      db.excerpts.toArray(),
-    ]);
-    const importedExcerpts = new Map<string, Excerpt[]>();
-    for (const { id: _id, entityId, ...excerpt } of excerpts) {
-      const list = importedExcerpts.get(entityId);
-      if (list) list.push(excerpt);
-      else importedExcerpts.set(entityId, [excerpt]);
-    }
-    return {
-      userEntities,
-      importedArticles: articles.map(({ id, title }) => ({ id, title })),
-      importedExcerpts,
-    };
+export async function importedExcerptsOf(
+  db: NewsContextDatabase,
+  entityId: string,
+): Promise<{ excerpts: Excerpt[]; articles: Pick<IndexedArticle, 'id' | 'title'>[] }> {
+  return db.transaction('r', [db.articleExcerpts, db.articles], async () => {
+    const rows = await db.articleExcerpts.where('entityIds').equals(entityId).toArray();
+    const excerpts = rows.flatMap((row) =>
+      row.excerpts
+        .filter((excerpt) => excerpt.entityId === entityId)
+        .map(({ entityId: _entity, ...excerpt }) => excerpt),
+    );
+    const articles = (await db.articles.bulkGet(rows.map((row) => row.articleId)))
+      .filter((article) => article !== undefined)
+      .map(({ id, title }) => ({ id, title }));
+    return { excerpts, articles };
   });
 }
 
@@ -174,15 +177,15 @@ export async function writeImportedArticles(
 ): Promise<StoredMentionGroup[]> {
   if (articles.length === 0) return [];
   const mentions: StoredMentionGroup[] = [];
-  const excerpts: StoredExcerpt[] = [];
+  const rows: StoredArticleExcerpts[] = [];
   for (const article of articles) {
     const data = derived.get(article.id) ?? deriveArticleData(article, catalog);
     mentions.push(...data.mentions);
-    excerpts.push(...data.excerpts);
+    if (data.excerpts.length) rows.push(articleExcerptsRow(article.id, data.excerpts));
   }
   await db.articles.bulkAdd(articles as StoredArticle[]);
   if (mentions.length) await db.mentions.bulkAdd(mentions);
-  if (excerpts.length) await db.excerpts.bulkAdd(excerpts);
+  if (rows.length) await db.articleExcerpts.bulkAdd(rows);
   await search?.add(db, articles, catalog, mentions);
   return mentions;
 }
@@ -204,7 +207,7 @@ export async function removeImportedArticles(
   const ids = articles.map((article) => article.id);
   if (ids.length === 0) return { articles };
   await db.mentions.where('articleId').anyOf(ids).delete();
-  await db.excerpts.where('articleId').anyOf(ids).delete();
+  await db.articleExcerpts.bulkDelete(ids);
   await db.articles.bulkDelete(ids);
   await search.remove(db, ids);
   return { articles };
@@ -244,12 +247,14 @@ export async function rematchImportedArticles(
   if (changed.length === 0) return [];
   const ids = changed.map((article) => article.id);
   await db.mentions.where('articleId').anyOf(ids).delete();
-  await db.excerpts.where('articleId').anyOf(ids).delete();
+  await db.articleExcerpts.bulkDelete(ids);
   await search.remove(db, ids);
   const mentions = changed.flatMap((article) => derived.get(article.id)?.mentions ?? []);
-  const excerpts = changed.flatMap((article) => derived.get(article.id)?.excerpts ?? []);
+  const rows = changed
+    .map((article) => articleExcerptsRow(article.id, derived.get(article.id)?.excerpts ?? []))
+    .filter((row) => row.excerpts.length > 0);
   if (mentions.length) await db.mentions.bulkAdd(mentions);
-  if (excerpts.length) await db.excerpts.bulkAdd(excerpts);
+  if (rows.length) await db.articleExcerpts.bulkAdd(rows);
   await search.add(db, changed, catalog, mentions);
   return ids;
 }

@@ -141,7 +141,7 @@ export async function resetToSeedCorpus(store: CorpusStore): Promise<ImportCatal
     await Promise.all([
       db.articles.clear(),
       db.mentions.clear(),
-      db.excerpts.clear(),
+      db.articleExcerpts.clear(),
       db.entities.clear(),
       db.candidateDecisions.clear(),
       db.searchSegments.clear(),

@@ -3,6 +3,7 @@ import { CorpusCatalog } from '@/lib/corpus-catalog';
 import { NewsContextDatabase } from '@/lib/database';
 import { asyncListener, type MessageSender } from '@/lib/extension-messaging';
 import { HIGHLIGHT_CSS } from '@/lib/highlighter';
+import { importedExcerptsOf } from '@/lib/imported-corpus';
 import { type AnnotatorConfig, type BackgroundRequest, backgroundRequest, type IndexStatus } from '@/lib/messages';
 import { isDefaultNewsSite } from '@/lib/news-sites';
 import { addFeedback, readSettings, setExtraSite, setSitePaused, suppressedEntities } from '@/lib/reader-store';
@@ -48,8 +49,10 @@ export function createBackgroundService() {
         return (await entityCard(request.entityId)) ?? null;
       case 'catalog/changed':
         // Only extension pages write the reader's corpus; they tell us after each change.
-        if (sender.tab) return false;
+        if (!isExtensionPage(sender)) return false;
         catalog = undefined;
+        // A corpus pack may bring opted-in sites with it.
+        await syncSiteScripts((await readSettings(db)).extraSites);
         await refreshTabs();
         return true;
       case 'annotations/updated':
@@ -92,7 +95,7 @@ export function createBackgroundService() {
         return true;
       case 'site/annotate': {
         // Only extension pages may turn a site on; the permission itself was granted by the reader in the popup.
-        if (sender.tab) return false;
+        if (!isExtensionPage(sender)) return false;
         const settings = await setExtraSite(db, request.site, request.enabled);
         await syncSiteScripts(settings.extraSites);
         return true;
@@ -102,16 +105,7 @@ export function createBackgroundService() {
 
   /** A card with excerpts from the bundle and from the reader's imported articles. */
   async function entityCard(entityId: string) {
-    const current = await loadCatalog();
-    const excerpts = await db.excerpts.where('entityId').equals(entityId).toArray();
-    const articleIds = [...new Set(excerpts.map((excerpt) => excerpt.articleId))];
-    const articles = (await db.articles.bulkGet(articleIds))
-      .filter((article) => article !== undefined)
-      .map(({ id, title }) => ({ id, title }));
-    return current.card(entityId, 3, {
-      excerpts: excerpts.map(({ id: _id, entityId: _entity, ...excerpt }) => excerpt),
-      articles,
-    });
+    return (await loadCatalog()).card(entityId, 3, await importedExcerptsOf(db, entityId));
   }
 
   async function annotatorConfig(sender: MessageSender): Promise<AnnotatorConfig> {
@@ -162,6 +156,12 @@ export function createBackgroundService() {
     await navigator.storage?.persist?.().catch(() => false);
     await syncSiteScripts((await readSettings(db)).extraSites);
   });
+}
+
+/** Our own pages (popup, options, reader), whether or not they sit in a tab; never a content script. */
+function isExtensionPage(sender: MessageSender): boolean {
+  // A content script's sender URL is the web page's; only our pages have our origin.
+  return sender.url?.startsWith(browser.runtime.getURL('/')) === true;
 }
 
 async function setBadge(tabId: number, entityCount: number): Promise<void> {

@@ -3,7 +3,7 @@ import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import type { StoredArticle } from '@/lib/database';
 import { foldString } from '@/lib/fold-text';
 import { formatPartialDate } from '@/lib/format-date';
-import { formatImportProblem, type ImportProblem } from '@/lib/import-problems';
+import { formatImportProblem, type ImportProblem, WHOLE_FILE } from '@/lib/import-problems';
 import type { RemovedArticles } from '@/lib/imported-corpus';
 import {
   deleteArticles,
@@ -14,6 +14,7 @@ import {
   updateArticleMetadata,
 } from '@/lib/manage-articles';
 import { readerUrl } from '@/lib/reader-url';
+import { failureMessage } from './failure';
 import { plural } from './import-preview';
 import type { Corpus } from './use-corpus';
 
@@ -42,6 +43,7 @@ export function ArticlesPanel({ corpus }: { corpus: Corpus }) {
   const [editing, setEditing] = useState<string>();
   const [undo, setUndo] = useState<{ removed: RemovedArticles; label: string }>();
   const [status, setStatus] = useState('');
+  const [failure, setFailure] = useState('');
   const undoTimer = useRef<number | undefined>(undefined);
   const resetDialog = useRef<HTMLDialogElement>(null);
 
@@ -54,6 +56,16 @@ export function ArticlesPanel({ corpus }: { corpus: Corpus }) {
     );
     return matching.sort(comparator(sort));
   }, [articles, query, sort]);
+
+  /** Runs a write; a failure is shown instead of thrown (each write is one transaction: nothing changed). */
+  async function attempt(write: () => Promise<void>) {
+    setFailure('');
+    try {
+      await write();
+    } catch (error) {
+      setFailure(failureMessage(error));
+    }
+  }
 
   async function remove(article: StoredArticle) {
     const removed = await deleteArticles(corpus.store, [article.id]);
@@ -108,7 +120,7 @@ export function ArticlesPanel({ corpus }: { corpus: Corpus }) {
           </p>
         </div>
         <div className="opt-actions">
-          <button type="button" className="opt-button" onClick={() => void download()}>
+          <button type="button" className="opt-button" onClick={() => void attempt(download)}>
             Export everything
           </button>
           <button type="button" className="opt-button opt-danger" onClick={() => resetDialog.current?.showModal()}>
@@ -121,7 +133,7 @@ export function ArticlesPanel({ corpus }: { corpus: Corpus }) {
         {undo ? (
           <div className="opt-toast">
             <span>Deleted “{undo.label}”.</span>
-            <button type="button" className="opt-button opt-small" onClick={() => void undoRemove()}>
+            <button type="button" className="opt-button opt-small" onClick={() => void attempt(undoRemove)}>
               Undo
             </button>
           </div>
@@ -129,6 +141,12 @@ export function ArticlesPanel({ corpus }: { corpus: Corpus }) {
           status
         )}
       </div>
+
+      {failure && (
+        <p className="opt-problems" role="alert">
+          {failure}
+        </p>
+      )}
 
       <div className="opt-toolbar">
         <label className="opt-field opt-grow">
@@ -199,7 +217,7 @@ export function ArticlesPanel({ corpus }: { corpus: Corpus }) {
                     type="button"
                     className="opt-button opt-small opt-quiet"
                     aria-label={`Delete “${article.title}”`}
-                    onClick={() => void remove(article)}
+                    onClick={() => void attempt(() => remove(article))}
                   >
                     Delete
                   </button>
@@ -228,10 +246,10 @@ export function ArticlesPanel({ corpus }: { corpus: Corpus }) {
           <button type="button" className="opt-button" onClick={() => resetDialog.current?.close()}>
             Keep everything
           </button>
-          <button type="button" className="opt-button" onClick={() => void download()}>
+          <button type="button" className="opt-button" onClick={() => void attempt(download)}>
             Export first
           </button>
-          <button type="button" className="opt-button opt-danger-solid" onClick={() => void reset()}>
+          <button type="button" className="opt-button opt-danger-solid" onClick={() => void attempt(reset)}>
             Reset
           </button>
         </div>
@@ -273,19 +291,24 @@ function ArticleEditor({
     const form = new FormData(event.currentTarget);
     const field = (name: string) => String(form.get(name) ?? '');
     setBusy(true);
-    const result = await updateArticleMetadata(
-      corpus.store,
-      article.id,
-      {
-        title: field('title'),
-        outlet: field('outlet'),
-        byline: field('byline'),
-        date: field('date'),
-        url: field('url'),
-        language: field('language'),
-      },
-      corpus.catalog,
-    );
+    let result: Awaited<ReturnType<typeof updateArticleMetadata>>;
+    try {
+      result = await updateArticleMetadata(
+        corpus.store,
+        article.id,
+        {
+          title: field('title'),
+          outlet: field('outlet'),
+          byline: field('byline'),
+          date: field('date'),
+          url: field('url'),
+          language: field('language'),
+        },
+        corpus.catalog,
+      );
+    } catch (error) {
+      result = { ok: false, problems: [{ file: article.title, field: WHOLE_FILE, reason: failureMessage(error) }] };
+    }
     setBusy(false);
     if (!result.ok) {
       setProblems(result.problems);
@@ -327,7 +350,9 @@ function ArticleEditor({
         {problems.length > 0 && (
           <ul className="opt-problems opt-span-2">
             {problems.map((problem) => (
-              <li key={`${problem.field}-${problem.reason}`}>{formatImportProblem(problem)}</li>
+              <li key={`${problem.field}-${problem.reason}`}>
+                {problem.field === WHOLE_FILE ? problem.reason : formatImportProblem(problem)}
+              </li>
             ))}
           </ul>
         )}

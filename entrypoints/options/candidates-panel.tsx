@@ -52,6 +52,11 @@ export function CandidatesPanel({
       <p className="opt-live" role="status" aria-live="polite">
         {status}
       </p>
+      {scan.error && (
+        <p className="opt-problems" role="alert">
+          Looking for new names failed ({scan.error}). Try again with “Look in all imported articles”.
+        </p>
+      )}
       {scan.progress ? (
         <ProgressBar
           label="Reading articles for names"

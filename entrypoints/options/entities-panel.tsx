@@ -1,10 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type FormEvent, useMemo, useState } from 'react';
 import { foldString } from '@/lib/fold-text';
-import { formatImportProblem, type ImportProblem } from '@/lib/import-problems';
+import { formatImportProblem, type ImportProblem, WHOLE_FILE } from '@/lib/import-problems';
 import { type Alias, aliasLanguages, type Entity, type EntityKind, entityKinds } from '@/lib/knowledge-base';
 import { deleteEntity, saveEntity } from '@/lib/user-entities';
 import { KIND_LABELS } from './candidates-panel';
+import { failureMessage } from './failure';
 import { plural } from './import-preview';
 import type { Corpus } from './use-corpus';
 
@@ -148,19 +149,26 @@ function EntityEditor({
     setBusy(true);
     setStatus('');
     const { date: _date, ...rest } = entity;
-    const result = await saveEntity(
-      corpus.store,
-      {
-        ...rest,
-        kind,
-        name: field('name'),
-        role: field('role'),
-        background: field('background'),
-        aliases: aliases.filter((alias) => alias.text.trim()),
-        ...(kind === 'event' ? { date: { start: date, precision: precisionOf(date) } } : {}),
-      },
-      entity.name,
-    );
+    let result: Awaited<ReturnType<typeof saveEntity>>;
+    try {
+      result = await saveEntity(
+        corpus.store,
+        {
+          ...rest,
+          kind,
+          name: field('name'),
+          role: field('role'),
+          background: field('background'),
+          aliases: aliases.filter((alias) => alias.text.trim()),
+          ...(kind === 'event' ? { date: { start: date, precision: precisionOf(date) } } : {}),
+        },
+        entity.name,
+      );
+    } catch (error) {
+      setBusy(false);
+      setProblems([{ file: entity.name, field: WHOLE_FILE, reason: failureMessage(error) }]);
+      return;
+    }
     setBusy(false);
     if (!result.ok) {
       setProblems(result.problems);
@@ -173,7 +181,14 @@ function EntityEditor({
 
   async function remove() {
     setBusy(true);
-    const catalog = await deleteEntity(corpus.store, entity.id);
+    let catalog: Awaited<ReturnType<typeof deleteEntity>>;
+    try {
+      catalog = await deleteEntity(corpus.store, entity.id);
+    } catch (error) {
+      setBusy(false);
+      setProblems([{ file: entity.name, field: WHOLE_FILE, reason: failureMessage(error) }]);
+      return;
+    }
     setBusy(false);
     corpus.changed(catalog);
     if (origin === 'user') {
@@ -309,7 +324,9 @@ function EntityEditor({
       {problems.length > 0 && (
         <ul className="opt-problems opt-span-2">
           {problems.map((problem) => (
-            <li key={`${problem.field}-${problem.reason}`}>{formatImportProblem(problem)}</li>
+            <li key={`${problem.field}-${problem.reason}`}>
+              {problem.field === WHOLE_FILE ? problem.reason : formatImportProblem(problem)}
+            </li>
           ))}
         </ul>
       )}

@@ -42,12 +42,25 @@ export function ImportPanel({
   lookingForCandidates: boolean;
 }) {
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
+  const [failure, setFailure] = useState('');
   const [dragging, setDragging] = useState(false);
   const abort = useRef<AbortController | undefined>(undefined);
   const input = useRef<HTMLInputElement>(null);
   const busy = stage.kind === 'reading' || stage.kind === 'importing';
 
+  /** Reading and checking write nothing; if they fail, the reader is told and can start again. */
   async function prepare(read: (signal: AbortSignal) => Promise<ImportSource[]>) {
+    setFailure('');
+    try {
+      await prepareOrThrow(read);
+    } catch {
+      abort.current = undefined;
+      setStage({ kind: 'idle' });
+      setFailure('The files could not be checked because of an unexpected error. Nothing was saved; try again.');
+    }
+  }
+
+  async function prepareOrThrow(read: (signal: AbortSignal) => Promise<ImportSource[]>) {
     const { catalog, store } = corpus;
     if (!catalog) return;
     const controller = new AbortController();
@@ -197,6 +210,11 @@ export function ImportPanel({
 
   return (
     <div className="opt-import-grid">
+      {failure && (
+        <p className="opt-problems opt-span-2" role="alert">
+          {failure}
+        </p>
+      )}
       <section className="opt-section" aria-labelledby="opt-files-title">
         <h2 id="opt-files-title">Import files</h2>
         <p className="opt-muted">

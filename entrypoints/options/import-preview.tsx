@@ -204,7 +204,7 @@ export function ProblemList({
             {inFile
               ? problem.field === WHOLE_FILE
                 ? `This file ${problem.reason}`
-                : `${problem.field}: ${problem.reason}`
+                : capitalized(`${problem.field}: ${problem.reason}`)
               : formatImportProblem(problem)}
           </li>
         ))}
@@ -292,6 +292,10 @@ export function ImportResults({
       )}
     </section>
   );
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 export function plural(count: number, one: string, many = `${one}s`): string {

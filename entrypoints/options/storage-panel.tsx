@@ -22,7 +22,7 @@ export function StoragePanel({ corpus }: { corpus: Corpus }) {
     async () => ({
       articles: await db.articles.count(),
       entities: await db.entities.count(),
-      excerpts: await db.excerpts.count(),
+      mentions: await db.mentions.count(),
       feedback: await db.feedback.count(),
     }),
     [db],
@@ -92,8 +92,8 @@ export function StoragePanel({ corpus }: { corpus: Corpus }) {
             <dd>{counts?.articles.toLocaleString('en') ?? '…'}</dd>
             <dt>Your entities and edits</dt>
             <dd>{counts?.entities.toLocaleString('en') ?? '…'}</dd>
-            <dt>Excerpts for cards</dt>
-            <dd>{counts?.excerpts.toLocaleString('en') ?? '…'}</dd>
+            <dt>Entities found in them</dt>
+            <dd>{counts?.mentions.toLocaleString('en') ?? '…'}</dd>
             <dt>Feedback given</dt>
             <dd>{counts?.feedback.toLocaleString('en') ?? '…'}</dd>
           </dl>

@@ -1,10 +1,9 @@
 import { useCallback, useRef, useState } from 'react';
-import type { StoredArticle } from '@/lib/database';
-import { CandidateCollector, type EntityCandidate } from '@/lib/entity-candidates';
-import { TimeSlicer } from '@/lib/import-articles';
+import type { EntityCandidate } from '@/lib/entity-candidates';
+import type { CandidateScanRequest, CandidateScanUpdate } from './candidate-scan';
 import type { Corpus } from './use-corpus';
 
-/** Bounds one look: compromise reads about 50 KB a second, so two megabytes is half a minute at most. */
+/** Bounds one look: compromise reads about 50 KB a second, so two megabytes is under a minute, off the page's thread. */
 const MAX_SCAN_CHARS = 2_000_000;
 
 export interface CandidateScan {
@@ -15,63 +14,61 @@ export interface CandidateScan {
   articlesRead: number;
   /** The last look stopped at the size bound before reading every article. */
   partial: boolean;
+  /** Why the last look failed, if it did. */
+  error?: string;
 }
 
 /**
- * Looks for candidate entities in imported articles, an article at a time
- * with the page kept responsive, newest articles first.
+ * Looks for candidate entities in imported articles, in a worker (the page
+ * stays responsive), newest articles first. A new look replaces a running one.
  */
 export function useCandidates(corpus: Corpus) {
   const [scan, setScan] = useState<CandidateScan>({ candidates: [], articlesRead: 0, partial: false });
-  const running = useRef<AbortController | undefined>(undefined);
+  const worker = useRef<Worker | undefined>(undefined);
+
+  const stop = useCallback(() => {
+    worker.current?.terminate();
+    worker.current = undefined;
+    setScan((current) => ({ ...current, progress: undefined }));
+  }, []);
 
   const look = useCallback(
     async (articleIds?: readonly string[]) => {
       const { catalog, store } = corpus;
       if (!catalog) return;
-      running.current?.abort();
-      const controller = new AbortController();
-      running.current = controller;
-      const [articles, decisions] = await Promise.all([
-        articleIds
-          ? store.db.articles.bulkGet([...articleIds])
-          : store.db.articles.orderBy('importedAt').reverse().toArray(),
-        store.db.candidateDecisions.toArray(),
-      ]);
-      const present = articles.filter((article): article is StoredArticle => article !== undefined);
-      const collector = new CandidateCollector({
-        matcher: catalog.matcher,
-        decidedKeys: new Set(decisions.map((decision) => decision.key)),
-      });
-      const slicer = new TimeSlicer(30);
-      let partial = false;
-      setScan((current) => ({ ...current, progress: { done: 0, total: present.length } }));
-      for (const [position, article] of present.entries()) {
-        if (controller.signal.aborted) return;
-        if (collector.charactersRead > MAX_SCAN_CHARS) {
-          partial = true;
-          break;
+      worker.current?.terminate();
+      const decisions = await store.db.candidateDecisions.toArray();
+      const scanner = new Worker(new URL('./candidates-worker.ts', import.meta.url), { type: 'module' });
+      worker.current = scanner;
+      setScan((current) => ({ ...current, progress: { done: 0, total: articleIds?.length ?? 0 }, error: undefined }));
+      scanner.onmessage = (event: MessageEvent<CandidateScanUpdate>) => {
+        if (worker.current !== scanner) return;
+        const update = event.data;
+        if (update.kind === 'progress') {
+          setScan((current) => ({ ...current, progress: { done: update.done, total: update.total } }));
+          return;
         }
-        collector.add(article);
-        if (position % 5 === 4)
-          setScan((current) => ({ ...current, progress: { done: position + 1, total: present.length } }));
-        await slicer.maybeYield();
-      }
-      if (controller.signal.aborted) return;
-      running.current = undefined;
-      setScan({ candidates: collector.candidates(), articlesRead: collector.articlesRead, partial });
+        scanner.terminate();
+        worker.current = undefined;
+        setScan((current) =>
+          update.kind === 'done'
+            ? { candidates: update.candidates, articlesRead: update.articlesRead, partial: update.partial }
+            : { ...current, progress: undefined, error: update.message },
+        );
+      };
+      const request: CandidateScanRequest = {
+        ...(articleIds ? { articleIds: [...articleIds] } : {}),
+        matcherSpec: catalog.matcherSpec,
+        decidedKeys: decisions.map((decision) => decision.key),
+        maxChars: MAX_SCAN_CHARS,
+      };
+      scanner.postMessage(request);
     },
     [corpus],
   );
 
   const forget = useCallback((key: string) => {
     setScan((current) => ({ ...current, candidates: current.candidates.filter((candidate) => candidate.key !== key) }));
-  }, []);
-
-  const stop = useCallback(() => {
-    running.current?.abort();
-    running.current = undefined;
-    setScan((current) => ({ ...current, progress: undefined }));
   }, []);
 
   return { scan, look, forget, stop };

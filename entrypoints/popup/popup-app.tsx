@@ -53,6 +53,7 @@ export function PopupApp() {
   const [pageTab, setPageTab] = useState<Tab | undefined>(undefined);
   const [page, setPage] = useState<PageStatus>({ state: 'loading' });
   const [busy, setBusy] = useState(false);
+  const [importMessage, setImportMessage] = useState<string | undefined>(undefined);
   const openedAsTab = useRef<boolean | undefined>(undefined);
   const tabsId = useId();
 
@@ -136,6 +137,17 @@ export function PopupApp() {
       .finally(() => setBusy(false));
   };
 
+  const onImportPage = () => {
+    if (pageTab?.id === undefined || !pageTab.url) return;
+    setImportMessage('Importing…');
+    const tabId = pageTab.id;
+    const url = pageTab.url;
+    void import('./import-page')
+      .then(({ importPage }) => importPage(tabId, url))
+      .then(setImportMessage)
+      .catch((error: unknown) => setImportMessage(`Could not import this page: ${(error as Error).message}`));
+  };
+
   const onShowEntity = (entityId: string) => {
     if (pageTab?.id === undefined) return;
     void browser.tabs
@@ -205,7 +217,15 @@ export function PopupApp() {
           aria-labelledby={`${tabsId}-page-tab`}
           hidden={panel !== 'page'}
         >
-          <OnThisPage status={page} busy={busy} onAnnotate={onAnnotate} onPause={onPause} onShowEntity={onShowEntity} />
+          <OnThisPage
+            status={page}
+            busy={busy}
+            onAnnotate={onAnnotate}
+            onPause={onPause}
+            onShowEntity={onShowEntity}
+            onImportPage={onImportPage}
+            importMessage={importMessage}
+          />
         </div>
       </main>
     </div>

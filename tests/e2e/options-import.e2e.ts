@@ -5,7 +5,7 @@
  * news page without reloading the page or the extension.
  */
 import type { BrowserContext, Page } from '@playwright/test';
-import { expect, sendTabMessage, test } from './fixtures';
+import { expect, sendRuntimeMessage, sendTabMessage, test } from './fixtures';
 
 /** Baabda (the presidential palace's town) is on the fixture page but not in the knowledge base. */
 const MARKDOWN = `---
@@ -101,5 +101,15 @@ test('accepting a proposed entity highlights it on an open news page without rel
     )
     .toContain('baabda');
   expect(navigations).toEqual([]);
+
+  // Its card quotes the imported article, and so does a bundled entity's.
+  for (const entityId of ['baabda', 'nabih-berri']) {
+    const card = await sendRuntimeMessage<{ excerpts: { articleTitle: string }[]; excerptTotal: number }>(options, {
+      type: 'entity/card',
+      entityId,
+    });
+    const titles = card.excerpts.map((excerpt) => excerpt.articleTitle);
+    expect(titles, entityId).toContain('Envoys received at Baabda as talks stall');
+  }
   expect(errors).toEqual([]);
 });

@@ -290,3 +290,31 @@ for (const scheme of ['light', 'dark'] as const) {
     await shoot(reader, `reader-${scheme}`);
   });
 }
+
+test('"Import this page" adds the open article to the corpus, searchable at once', async ({
+  context,
+  extensionId,
+  newsOrigin,
+}) => {
+  const page = await context.newPage();
+  const url = `${newsOrigin}/related-en/`;
+  await page.goto(url);
+  const { popup: probe } = await openPopup(context, extensionId);
+  const tabId = await tabIdOf(probe, url);
+  await probe.close();
+  const { popup, errors } = await openPopup(context, extensionId, `?tab=${tabId}`);
+  await popup.getByRole('tab', { name: /On this page/ }).click();
+  await popup.getByRole('button', { name: 'Import this page' }).click();
+  await expect(popup.getByRole('status').filter({ hasText: /Imported/ })).toContainText(
+    'Lebanon offers Israel direct talks',
+  );
+  // A second click finds it already there: never doubled.
+  await popup.getByRole('button', { name: 'Import this page' }).click();
+  await expect(popup.getByRole('status').filter({ hasText: /Already in your corpus/ })).toBeVisible();
+
+  await popup.close();
+  const { popup: search } = await openPopup(context, extensionId);
+  await searchBox(search).fill('Baabda');
+  await expect(search.getByText('Lebanon offers Israel direct talks', { exact: false }).first()).toBeVisible();
+  expect(errors).toEqual([]);
+});

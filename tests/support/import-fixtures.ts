@@ -9,6 +9,7 @@ import type { ImportContext } from '../../lib/import-articles';
 import type { ImportFileLike } from '../../lib/import-sources';
 import { type CorpusStore, readImportCatalog } from '../../lib/imported-corpus';
 import { importedSearchIndex } from '../../lib/imported-search-index';
+import { parseSearchSegment } from '../../lib/search-segments';
 
 export const { index } = loadBundledIndex();
 
@@ -86,11 +87,20 @@ export function generatedMarkdownFile(n: number): ImportFileLike {
 
 /**
  * Every table, in a comparable form: rows sorted by key; auto-increment ids
- * (feedback, excerpts) left out, because they are storage detail.
+ * (feedback, excerpts) left out, because they are storage detail. Search
+ * segments are compared by what they index (each article's summary), not by
+ * how articles happen to be spread over segments.
  */
 export async function snapshot(db: NewsContextDatabase): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
   for (const table of db.tables) {
+    if (table.name === 'searchSegments') {
+      const segments = (await db.searchSegments.toArray()).map((row) => parseSearchSegment(row));
+      out[table.name] = segments
+        .flatMap((segment) => segment?.articles.map((summary) => JSON.stringify(summary)) ?? ['unreadable segment'])
+        .sort();
+      continue;
+    }
     const rows = (await table.toArray()) as Record<string, unknown>[];
     const withoutIds = table.schema.primKey.auto
       ? rows.map(({ [table.schema.primKey.name]: _id, ...rest }) => rest)

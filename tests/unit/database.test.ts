@@ -52,7 +52,12 @@ describe('the database schema', () => {
     });
     expect(DATABASE_VERSION).toBe(2);
     expect(Object.keys(VERSION_2_STORES)).toEqual(
-      expect.arrayContaining([...Object.keys(VERSION_1_STORES), 'excerpts', 'searchSegments', 'candidateDecisions']),
+      expect.arrayContaining([
+        ...Object.keys(VERSION_1_STORES),
+        'articleExcerpts',
+        'searchSegments',
+        'candidateDecisions',
+      ]),
     );
   });
 
@@ -109,15 +114,23 @@ describe('the database schema', () => {
     ]);
     expect((await db.settings.get('settings'))?.value.pausedSites).toEqual(['x.com']);
     // Excerpts, which v1 did not store, are cut from the mentions it did.
-    const excerpts = await db.excerpts.orderBy('id').toArray();
-    const expected = mentions.flatMap((group) => {
-      const article = [v1Article, v1Undated].find((candidate) => candidate.id === group.articleId) as StoredArticle;
-      return excerptsForMentions(article, group).map((excerpt) => ({ ...excerpt, entityId: group.entityId }));
-    });
-    expect(excerpts.map(({ id: _id, ...excerpt }) => excerpt)).toEqual(expected);
-    expect(excerpts.find((excerpt) => excerpt.entityId === 'naqoura')?.text).toBe(
+    const rows = await db.articleExcerpts.orderBy('articleId').toArray();
+    const expected = (articleId: string) =>
+      mentions
+        .filter((group) => group.articleId === articleId)
+        .flatMap((group) => {
+          const article = [v1Article, v1Undated].find((candidate) => candidate.id === articleId) as StoredArticle;
+          return excerptsForMentions(article, group).map((excerpt) => ({ ...excerpt, entityId: group.entityId }));
+        });
+    expect(rows).toEqual([
+      { articleId: 'import-0001', entityIds: ['joseph-aoun', 'naqoura'], excerpts: expected('import-0001') },
+      { articleId: 'import-0002', entityIds: ['hezbollah'], excerpts: expected('import-0002') },
+    ]);
+    const naqoura = await db.articleExcerpts.where('entityIds').equals('naqoura').toArray();
+    expect(naqoura[0]?.excerpts.find((excerpt) => excerpt.entityId === 'naqoura')?.text).toBe(
       'Lebanese President Joseph Aoun met envoys in Naqoura on Monday.',
     );
+    expect(await db.excerpts.count()).toBe(0);
     expect(await db.searchSegments.count()).toBe(0);
     expect(await db.candidateDecisions.count()).toBe(0);
     await db.delete();

@@ -10,6 +10,7 @@ import {
   prepareImport,
 } from '@/lib/import-articles';
 import { type ImportSource, readImportFile, sourceFromPaste } from '@/lib/import-sources';
+import { importedExcerptsOf } from '@/lib/imported-corpus';
 import {
   contextFor,
   fileFrom,
@@ -85,11 +86,12 @@ describe('importing', () => {
     expect(mentioned).toEqual(expect.arrayContaining(['joseph-aoun', 'hezbollah', 'naqoura']));
 
     // Its known entities gain its excerpts in their cards.
-    const excerpts = await db.excerpts.where('entityId').equals('naqoura').toArray();
+    const imported = await importedExcerptsOf(db, 'naqoura');
+    expect(imported.articles).toEqual([{ id: article?.id, title: 'Aoun receives envoys at Baabda' }]);
     const catalog = new CorpusCatalog({
       index,
-      importedArticles: await db.articles.toArray(),
-      importedExcerpts: new Map([['naqoura', excerpts]]),
+      importedArticles: imported.articles,
+      importedExcerpts: new Map([['naqoura', imported.excerpts]]),
     });
     const card = catalog.card('naqoura', 10);
     expect(card?.excerpts.some((excerpt) => excerpt.articleTitle === 'Aoun receives envoys at Baabda')).toBe(true);
@@ -189,7 +191,7 @@ describe('importing', () => {
     expect(outcomes[0]).toMatchObject({ status: 'imported', entities: 1 });
     expect(catalog.entityById.get('morgan-ortagus')?.name).toBe('Morgan Ortagus');
     expect((await db.entities.get('morgan-ortagus'))?.origin).toBe('user');
-    expect(await db.excerpts.where('entityId').equals('morgan-ortagus').count()).toBe(1);
+    expect((await importedExcerptsOf(db, 'morgan-ortagus')).excerpts).toHaveLength(1);
   });
 
   it('reports progress with counts, and cancels cleanly between transactions', async () => {

@@ -33,7 +33,7 @@ describe('import sources', () => {
   });
 
   it('refuse unreadable files with a sentence a reader understands', async () => {
-    expect(await reasonFor('photo.png', 'x')).toMatch(/not a file News Context can import/);
+    expect(await reasonFor('photo.png', 'x')).toMatch(/cannot be imported: News Context reads \.txt/);
     expect(await reasonFor('big.txt', 'x', MAX_FILE_BYTES + 1)).toMatch(/too large \(5 MB\)\. The limit is 5 MB/);
     expect(await reasonFor('empty.txt', '')).toBe('is empty');
     expect(await reasonFor('blank.md', ' \n\t ')).toMatch(/only blank space/);

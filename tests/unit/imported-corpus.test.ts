@@ -9,7 +9,7 @@ import {
   corpusTransaction,
   deriveArticleData,
   entitiesSignature,
-  readCatalogInputs,
+  importedExcerptsOf,
   readImportCatalog,
   rematchImportedArticles,
 } from '@/lib/imported-corpus';
@@ -40,7 +40,9 @@ async function importGenerated(from: number, to: number, groupArticles = 1): Pro
 /** Derived rows in a comparable form. */
 async function derivedRows() {
   const mentions = (await db.mentions.toArray()).map((row) => JSON.stringify(row)).sort();
-  const excerpts = (await db.excerpts.toArray()).map(({ id: _id, ...row }) => JSON.stringify(row)).sort();
+  const excerpts = (await db.articleExcerpts.toArray())
+    .flatMap((row) => row.excerpts.map((excerpt) => JSON.stringify(excerpt)))
+    .sort();
   return { mentions, excerpts };
 }
 
@@ -57,21 +59,32 @@ async function searchResults(queries: readonly string[]) {
   );
 }
 
-describe('the catalog inputs the background reads', () => {
-  it('give cards the imported articles’ excerpts, and the reader’s entities', async () => {
+describe('the excerpts the background adds to cards', () => {
+  it('come from the imported articles, for bundled entities and the reader’s alike', async () => {
     await importGenerated(0, 2);
-    await acceptCandidate(
+    const accepted = await acceptCandidate(
       storeFor(db),
       { key: 'karim sfeir', name: 'Karim Sfeir' },
       { name: 'Karim Sfeir', kind: 'person', aliases: [] },
       await readImportCatalog(db, index),
     );
-    const catalog = new CorpusCatalog({ index, ...(await readCatalogInputs(db)) });
-    const card = catalog.card('karim-sfeir', 10);
-    expect(card?.name).toBe('Karim Sfeir');
-    expect(card?.excerpts.length).toBeGreaterThan(0);
-    expect(card?.excerpts[0]?.articleTitle).toMatch(/report [01]$/);
-    expect(catalog.card('naqoura', 50)?.excerpts.some((excerpt) => /report [01]$/.test(excerpt.articleTitle))).toBe(true);
+    if (!accepted.ok) throw new Error('refused');
+    const cardOf = async (entityId: string) => {
+      const { excerpts, articles } = await importedExcerptsOf(db, entityId);
+      const catalog = new CorpusCatalog({
+        index,
+        userEntities: await db.entities.toArray(),
+        importedArticles: articles,
+        importedExcerpts: new Map([[entityId, excerpts]]),
+      });
+      return catalog.card(entityId, 50);
+    };
+    const sfeir = await cardOf('karim-sfeir');
+    expect(sfeir?.name).toBe('Karim Sfeir');
+    expect(sfeir?.excerpts.length).toBeGreaterThan(0);
+    expect(sfeir?.excerpts.every((excerpt) => /report [01]$/.test(excerpt.articleTitle))).toBe(true);
+    expect((await cardOf('naqoura'))?.excerpts.some((excerpt) => /report [01]$/.test(excerpt.articleTitle))).toBe(true);
+    expect((await importedExcerptsOf(db, 'nobody')).excerpts).toEqual([]);
   });
 });
 

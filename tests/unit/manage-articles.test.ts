@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCorpusPack } from '@/lib/corpus-pack';
+import { CorpusSearch } from '@/lib/corpus-search';
 import type { NewsContextDatabase } from '@/lib/database';
 import { importSources } from '@/lib/import-articles';
 import { readImportFile, sourceFromPaste } from '@/lib/import-sources';
@@ -13,12 +14,14 @@ import {
   updateArticleMetadata,
 } from '@/lib/manage-articles';
 import { addFeedback, updateSettings } from '@/lib/reader-store';
+import { loadSearchSegments } from '@/lib/search-segments';
 import { acceptCandidate, dismissCandidate, saveEntity } from '@/lib/user-entities';
 import {
   contextFor,
   fileFrom,
   freshDatabase,
   generatedMarkdownFile,
+  index,
   snapshot,
   storeFor,
 } from '../support/import-fixtures';
@@ -57,10 +60,25 @@ async function populate(target: NewsContextDatabase): Promise<void> {
   await updateSettings(target, (settings) => ({ ...settings, highlightMode: 'every', pausedSites: ['a.org'] }));
 }
 
+/** What search finds in the imported articles, for a few queries. */
+async function searchResults(target: NewsContextDatabase): Promise<string[][]> {
+  const catalog = await readImportCatalog(target, index);
+  const { segments } = await loadSearchSegments(target);
+  const search = new CorpusSearch({ index, entities: catalog.entities, segments });
+  return ['Karim Sfeir', 'Naqoura ceasefire', 'report 2', 'border town'].map((query) =>
+    search
+      .search(query, {}, { articles: 100 })
+      .articles.map((hit) => `${hit.article.id} ${hit.score.toFixed(6)}`)
+      .sort(),
+  );
+}
+
 describe('export', () => {
   it('export → wipe → import gives back the same database, deep-equal', async () => {
     await populate(db);
     const before = await snapshot(db);
+    const searchedBefore = await searchResults(db);
+    expect(searchedBefore.flat().length).toBeGreaterThan(0);
     const pack = await exportCorpus({ db }, new Date('2026-03-10T09:00:00Z'));
     expect(pack.articles).toHaveLength(4);
     expect(pack.entities).toHaveLength(2);
@@ -73,6 +91,7 @@ describe('export', () => {
     const { outcomes } = await importSources(context, [await readImportFile(fileFrom('export.json', text), noHtml)]);
     expect(outcomes[0]).toMatchObject({ status: 'imported', problems: [], duplicates: [] });
     expect(await snapshot(db)).toEqual(before);
+    expect(await searchResults(db)).toEqual(searchedBefore);
   });
 
   it('names the file by date', () => {
@@ -90,7 +109,7 @@ describe('managing imported articles', () => {
     expect(removed.articles.map((entry) => entry.id)).toEqual([article.id]);
     expect(await db.articles.get(article.id)).toBeUndefined();
     expect(await db.mentions.where('articleId').equals(article.id).count()).toBe(0);
-    expect(await db.excerpts.where('articleId').equals(article.id).count()).toBe(0);
+    expect(await db.articleExcerpts.get(article.id)).toBeUndefined();
 
     expect(await restoreArticles(storeFor(db), removed)).toBe(1);
     expect(await snapshot(db)).toEqual(before);
@@ -122,7 +141,7 @@ describe('managing imported articles', () => {
       text: first.text,
       textHash: first.textHash,
     });
-    const excerpts = await db.excerpts.where('articleId').equals(first.id).toArray();
+    const excerpts = (await db.articleExcerpts.get(first.id))?.excerpts ?? [];
     expect(excerpts.length).toBeGreaterThan(0);
     expect(excerpts.every((excerpt) => excerpt.outlet === 'L’Orient-Le Jour' && excerpt.date === '2026-03')).toBe(true);
 
@@ -138,7 +157,7 @@ describe('managing imported articles', () => {
     for (const table of [
       db.articles,
       db.mentions,
-      db.excerpts,
+      db.articleExcerpts,
       db.entities,
       db.candidateDecisions,
       db.searchSegments,

@@ -4,7 +4,7 @@ import type { CorpusIndex } from '@/lib/corpus-index';
 import type { NewsContextDatabase } from '@/lib/database';
 import { importSources } from '@/lib/import-articles';
 import { sourceFromPaste } from '@/lib/import-sources';
-import { readImportCatalog } from '@/lib/imported-corpus';
+import { importedExcerptsOf, readImportCatalog } from '@/lib/imported-corpus';
 import { backgroundRequest, catalogChangedMessage } from '@/lib/messages';
 import {
   acceptCandidate,
@@ -53,7 +53,7 @@ describe('the reader’s entities', () => {
       entityId: 'karim-sfeir',
     });
     // Its excerpts exist the moment it is accepted: cards quote the reader's article.
-    const excerpts = await db.excerpts.where('entityId').equals('karim-sfeir').toArray();
+    const { excerpts } = await importedExcerptsOf(db, 'karim-sfeir');
     expect(excerpts.map((excerpt) => excerpt.text)).toEqual([
       'Karim Sfeir met Joseph Aoun in Baabda on Monday.',
       'Karim Sfeir said the talks went well.',
