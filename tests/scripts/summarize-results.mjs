@@ -10,7 +10,9 @@ let failed = 0;
 let skipped = 0;
 const lines = [];
 
-for (const file of readdirSync(dir).filter((name) => name.endsWith('.check')).sort()) {
+for (const file of readdirSync(dir)
+  .filter((name) => name.endsWith('.check'))
+  .sort()) {
   const name = file.replace(/\.check$/, '');
   if (name === 'unit' || name === 'e2e') continue;
   const ok = readFileSync(join(dir, file), 'utf8').trim() === 'pass';
@@ -30,7 +32,9 @@ if (existsSync(vitestReport)) {
     (suite) => suite.status === 'failed' && (suite.assertionResults ?? []).length === 0,
   ).length;
   failed += brokenSuites;
-  lines.push(`unit: ${report.numPassedTests} passed, ${report.numFailedTests + brokenSuites} failed, ${pending} skipped`);
+  lines.push(
+    `unit: ${report.numPassedTests} passed, ${report.numFailedTests + brokenSuites} failed, ${pending} skipped`,
+  );
 } else if (existsSync(join(dir, 'unit.check'))) {
   failed++;
   lines.push('unit: no report (the runner crashed)');
@@ -42,7 +46,9 @@ if (existsSync(playwrightReport)) {
   passed += stats.expected;
   failed += stats.unexpected + stats.flaky + errors.length;
   skipped += stats.skipped;
-  lines.push(`e2e: ${stats.expected} passed, ${stats.unexpected + stats.flaky + errors.length} failed, ${stats.skipped} skipped`);
+  lines.push(
+    `e2e: ${stats.expected} passed, ${stats.unexpected + stats.flaky + errors.length} failed, ${stats.skipped} skipped`,
+  );
 } else if (existsSync(join(dir, 'e2e.check'))) {
   failed++;
   lines.push('e2e: no report (the runner crashed)');

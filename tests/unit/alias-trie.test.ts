@@ -21,7 +21,7 @@ const KEYS = ['hezbollah', 'israel', 'israel katz', 'naqoura', 'حزب الله'
 describe('alias trie', () => {
   it('finds every key, and nothing that is only a prefix or a neighbour', () => {
     const trie = buildAliasTrie(KEYS);
-    KEYS.forEach((key, index) => expect(lookup(trie, key)).toBe(index));
+    for (const [index, key] of KEYS.entries()) expect(lookup(trie, key)).toBe(index);
     expect(lookup(trie, 'israel k')).toBe(-1);
     expect(lookup(trie, 'hezbolla')).toBe(-1);
     expect(lookup(trie, 'naqouras')).toBe(-1);
@@ -30,7 +30,7 @@ describe('alias trie', () => {
   it('survives a JSON round trip of its compiled form unchanged', () => {
     const data = compileAliasTrie(KEYS);
     const loaded = loadAliasTrie(JSON.parse(JSON.stringify(data)));
-    KEYS.forEach((key, index) => expect(lookup(loaded, key)).toBe(index));
+    for (const [index, key] of KEYS.entries()) expect(lookup(loaded, key)).toBe(index);
   });
 
   it('refuses damaged data with a clear error instead of matching wrongly', () => {

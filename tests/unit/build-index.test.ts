@@ -28,7 +28,9 @@ describe('the bundled index build', () => {
 
   it('refuses an index of another schema version with a message that says what to do', () => {
     const stale = { ...JSON.parse(serialized), schemaVersion: CORPUS_INDEX_SCHEMA_VERSION + 1 };
-    expect(() => parseCorpusIndex(stale)).toThrow(/schema version 2, but this build reads version 1.*npm run build:index/);
+    expect(() => parseCorpusIndex(stale)).toThrow(
+      /schema version 2, but this build reads version 1.*npm run build:index/,
+    );
     expect(() => parseCorpusIndex(null)).toThrow(/schema version undefined/);
   });
 

@@ -21,7 +21,9 @@ function filesUnder(dir: string, extensions = /\.(ts|tsx)$/): string[] {
 }
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
 const productFiles = [...filesUnder('lib'), ...filesUnder('entrypoints'), ...filesUnder('components')];
-const testFiles = filesUnder('tests').filter((path) => /\.(test|e2e)\.tsx?$/.test(path) || path.startsWith('tests/support'));
+const testFiles = filesUnder('tests').filter(
+  (path) => /\.(test|e2e)\.tsx?$/.test(path) || path.startsWith('tests/support'),
+);
 const testSources = testFiles.map(read).join('\n');
 
 // DOM modules by design (Hypothesis' layering): reading text, painting highlights, and the annotator that wires them.
@@ -30,9 +32,27 @@ const DOM_MODULES = new Set(['lib/text-ranges.ts', 'lib/highlighter.ts', 'lib/pa
 describe('conventions', () => {
   it('keeps the top level to the design card', () => {
     const allowed = new Set([
-      'entrypoints', 'components', 'lib', 'data', 'seeds', 'tests', 'wxt.config.ts', 'package.json',
-      'package-lock.json', 'tsconfig.json', 'README.md', 'public', '.ci', '.gitignore', 'biome.json',
-      'vitest.config.ts', 'node_modules', '.output', '.wxt', '.git', 'test-results',
+      'entrypoints',
+      'components',
+      'lib',
+      'data',
+      'seeds',
+      'tests',
+      'wxt.config.ts',
+      'package.json',
+      'package-lock.json',
+      'tsconfig.json',
+      'README.md',
+      'public',
+      '.ci',
+      '.gitignore',
+      'biome.json',
+      'vitest.config.ts',
+      'node_modules',
+      '.output',
+      '.wxt',
+      '.git',
+      'test-results',
     ]);
     const unexpected = readdirSync(root).filter((name) => !allowed.has(name));
     expect(unexpected).toEqual([]);
@@ -55,7 +75,9 @@ describe('conventions', () => {
   it('keeps lib/ free of extension APIs, and of the DOM outside the DOM modules', () => {
     for (const path of filesUnder('lib')) {
       const source = read(path).replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
-      expect(source, `${path} uses an extension API`).not.toMatch(/\b(browser|chrome)\.(runtime|tabs|storage|scripting)\b/);
+      expect(source, `${path} uses an extension API`).not.toMatch(
+        /\b(browser|chrome)\.(runtime|tabs|storage|scripting)\b/,
+      );
       if (!DOM_MODULES.has(path)) {
         expect(source, `${path} touches the DOM`).not.toMatch(/\b(document|window)\.[a-zA-Z]/);
       }
@@ -69,13 +91,15 @@ describe('conventions', () => {
 
   it('never parses untrusted text as HTML in product code', () => {
     for (const path of productFiles) {
-      expect(read(path), path).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|dangerouslySetInnerHTML|document\.write|\beval\(|new Function\(/);
+      expect(read(path), path).not.toMatch(
+        /innerHTML|outerHTML|insertAdjacentHTML|dangerouslySetInnerHTML|document\.write|\beval\(|new Function\(/,
+      );
     }
   });
 
   it('keeps entrypoints thin: no helper files loose in entrypoints/', () => {
-    const loose = readdirSync(join(root, 'entrypoints')).filter(
-      (name) => statSync(join(root, 'entrypoints', name)).isFile(),
+    const loose = readdirSync(join(root, 'entrypoints')).filter((name) =>
+      statSync(join(root, 'entrypoints', name)).isFile(),
     );
     expect(loose).toEqual([]);
   });

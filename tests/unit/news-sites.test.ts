@@ -4,7 +4,17 @@ import { DEFAULT_NEWS_SITES, isDefaultNewsSite, newsSiteMatchPatterns } from '@/
 describe('default news sites', () => {
   it('lists at least 30 sites, including Lebanese, Israeli and Arab outlets', () => {
     expect(DEFAULT_NEWS_SITES.length).toBeGreaterThanOrEqual(30);
-    for (const site of ['naharnet.com', 'lorientlejour.com', 'timesofisrael.com', 'haaretz.com', 'aljazeera.com', 'aawsat.com', 'arabnews.com', 'reuters.com', 'apnews.com']) {
+    for (const site of [
+      'naharnet.com',
+      'lorientlejour.com',
+      'timesofisrael.com',
+      'haaretz.com',
+      'aljazeera.com',
+      'aawsat.com',
+      'arabnews.com',
+      'reuters.com',
+      'apnews.com',
+    ]) {
       expect(DEFAULT_NEWS_SITES).toContain(site);
     }
     expect(new Set(DEFAULT_NEWS_SITES).size).toBe(DEFAULT_NEWS_SITES.length);

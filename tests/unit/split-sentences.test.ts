@@ -16,8 +16,14 @@ describe('splitSentences', () => {
 
   it('keeps abbreviations and initials inside the sentence', () => {
     expect(
-      sentences('U.S. envoys chaired the session. Lebanese Army commander Gen. Rodolphe Haykal resisted. John F. Kennedy.'),
-    ).toEqual(['U.S. envoys chaired the session.', 'Lebanese Army commander Gen. Rodolphe Haykal resisted.', 'John F. Kennedy.']);
+      sentences(
+        'U.S. envoys chaired the session. Lebanese Army commander Gen. Rodolphe Haykal resisted. John F. Kennedy.',
+      ),
+    ).toEqual([
+      'U.S. envoys chaired the session.',
+      'Lebanese Army commander Gen. Rodolphe Haykal resisted.',
+      'John F. Kennedy.',
+    ]);
   });
 
   it('keeps closing quotes with their sentence', () => {
