@@ -34,6 +34,8 @@ export async function startAnnotating(ctx: ContentScriptContext): Promise<void> 
   const handle = async (request: ContentRequest): Promise<unknown> => {
     switch (request.type) {
       case 'annotations/get':
+        // Asked while still starting (the popup opened at once): answer once the first pass is done.
+        await started;
         if (!session) return emptySnapshot();
         await session.annotator.idle();
         return session.snapshotForMessage();
@@ -75,7 +77,8 @@ export async function startAnnotating(ctx: ContentScriptContext): Promise<void> 
     void session?.annotator.reset();
   });
 
-  await restart();
+  const started = restart();
+  await started;
 }
 
 class AnnotationSession {
