@@ -69,10 +69,11 @@ test.describe('real pages', () => {
       expect(await hasOwnUi(page)).toBe(false);
       await page.close();
       // Only pages that showed errors need the comparison run without the extension.
-      const baselineErrors: string[] = [];
+      let baselineErrors: string[] = [];
       if (errors.length > 0) {
         const plain = await baseline.newPage();
-        baselineErrors.push(...collectErrors(plain));
+        // The listener fills this array as errors come: keep the array itself, not a copy.
+        baselineErrors = collectErrors(plain);
         await open(plain, url);
         await plain.close();
       }
