@@ -5,47 +5,7 @@
  * sentence ends, and never further than `limit` units either way.
  */
 
-// Words that end in a full stop without ending the sentence ("U.S. envoys", "Gen. Haykal").
-const ABBREVIATIONS = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'prof',
-  'gen',
-  'lt',
-  'col',
-  'maj',
-  'capt',
-  'cpt',
-  'sgt',
-  'adm',
-  'cmdr',
-  'gov',
-  'sen',
-  'rep',
-  'amb',
-  'pres',
-  'rev',
-  'hon',
-  'st',
-  'sr',
-  'jr',
-  'no',
-  'vs',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
-]);
+import { SENTENCE_ABBREVIATIONS as ABBREVIATIONS } from './split-sentences';
 
 const PERIOD = 0x2e;
 

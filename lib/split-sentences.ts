@@ -4,8 +4,9 @@
  * article (the reader page scrolls to it).
  */
 
-// Words that end in a full stop without ending the sentence ("U.S. envoys", "Gen. Haykal").
-const ABBREVIATIONS = new Set(
+// Words that end in a full stop without ending the sentence ("U.S. envoys", "Gen. Haykal"),
+// lower case and without the final stop. Shared with the matcher's `sentence-around`.
+export const SENTENCE_ABBREVIATIONS: ReadonlySet<string> = new Set(
   [
     'u.s',
     'u.k',
@@ -46,6 +47,11 @@ const ABBREVIATIONS = new Set(
     'sen',
     'rep',
     'amb',
+    'cpt',
+    'cmdr',
+    'pres',
+    'rev',
+    'hon',
   ].map((word) => word.toLowerCase()),
 );
 
@@ -109,7 +115,7 @@ function endsSentence(text: string, index: number): boolean {
   let wordStart = index;
   while (wordStart > 0 && /[\p{L}\p{N}.]/u.test(text[wordStart - 1] as string)) wordStart--;
   const word = text.slice(wordStart, index).toLowerCase();
-  if (ABBREVIATIONS.has(word)) return false;
+  if (SENTENCE_ABBREVIATIONS.has(word)) return false;
   // A single capital letter is an initial ("John F. Kennedy").
   if (/^\p{Lu}$/u.test(text.slice(wordStart, index))) return false;
   return true;
