@@ -12,12 +12,15 @@ import type { Entity, KnowledgeBase } from './knowledge-base';
 import { buildMatcherSpec, createEntityMatcher, type EntityMatch, type EntityMatcher } from './match-entities';
 import {
   type ArticleSearchDocument,
-  articleSearchOptions,
+  articleAnalyzer,
+  articleIndexFields,
+  articleSearchFields,
   type EntitySearchDocument,
   entitySearchOptions,
 } from './search-options';
 import type { SeedManifest } from './seed-manifest';
 import { splitSentences } from './split-sentences';
+import { buildTermIndex, encodeTermIndex, type TermIndexData } from './term-index';
 
 export interface CorpusIndexInputs {
   manifest: SeedManifest;
@@ -62,7 +65,7 @@ export function buildCorpusIndex({ manifest, rawSeeds, knowledgeBase }: CorpusIn
     mentions,
     excerpts,
     search: {
-      articles: buildArticleSearch(articles, mentions, entities).toJSON(),
+      articles: encodeTermIndex(buildArticleSearch(articles, mentions, entities)),
       entities: buildEntitySearch(entities).toJSON(),
     },
     matcher: matcherSpec,
@@ -138,17 +141,16 @@ function buildArticleSearch(
   articles: readonly IndexedArticle[],
   mentions: readonly MentionGroup[],
   entities: readonly Entity[],
-): MiniSearch<ArticleSearchDocument> {
+): TermIndexData {
   const entityById = new Map(entities.map((entity) => [entity.id, entity]));
-  const search = new MiniSearch(articleSearchOptions);
-  for (const article of articles) {
+  const documents = articles.map((article) => {
     const mentioned = mentions
       .filter((group) => group.articleId === article.id)
       .map((group) => entityById.get(group.entityId))
       .filter((entity): entity is Entity => entity !== undefined);
-    search.add(articleSearchDocument(article, mentioned));
-  }
-  return search;
+    return { id: article.id, fields: articleSearchFields(articleSearchDocument(article, mentioned)) };
+  });
+  return buildTermIndex(articleIndexFields, documents, articleAnalyzer);
 }
 
 function buildEntitySearch(entities: readonly Entity[]): MiniSearch<EntitySearchDocument> {

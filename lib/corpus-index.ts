@@ -9,7 +9,7 @@ import { parseOrThrow } from './validation-errors';
  * Bump the version whenever the shape or the meaning of a field changes: a
  * mismatched index fails to load with a message that says what to do.
  */
-export const CORPUS_INDEX_SCHEMA_VERSION = 1;
+export const CORPUS_INDEX_SCHEMA_VERSION = 2;
 
 const offset = z.number().int().nonnegative();
 
@@ -67,7 +67,11 @@ export const corpusIndexSchema = z
     mentions: z.array(mentionGroupSchema),
     /** Per entity id, its excerpts, newest first. */
     excerpts: z.record(z.string(), z.array(excerptSchema)),
-    /** Serialized MiniSearch indexes (`MiniSearch.loadJS` input), built with `lib/search-options.ts`. */
+    /**
+     * The search indexes, built with `lib/search-options.ts`: articles in our
+     * own format (`encodeTermIndex`, checked by `decodeTermIndex` when
+     * loaded; version 2), entities as MiniSearch's (`MiniSearch.loadJS` input).
+     */
     search: z.object({ articles: z.unknown(), entities: z.unknown() }).strict(),
     /** The matcher, precompiled (`buildMatcherSpec`). */
     matcher: z.unknown(),

@@ -15,7 +15,7 @@ import { siteOf } from './settings';
  * upgrade, tested with data in it (tests/unit/database.test.ts).
  */
 export const DATABASE_NAME = 'news-context';
-export const DATABASE_VERSION = 2;
+export const DATABASE_VERSION = 3;
 
 /** An article the reader imported. */
 export interface StoredArticle extends IndexedArticle {
@@ -147,9 +147,24 @@ export const VERSION_2_STORES = {
   candidateDecisions: 'key',
 } as const;
 
+/**
+ * Version 3: mentions keep only their primary key, `[articleId+entityId]`.
+ * Mentions are read by article only (`where('articleId')`, which Dexie
+ * answers from the first part of the compound key), never by entity (cards
+ * read `articleExcerpts`), so the `articleId` and `entityId` indexes were
+ * written for every mention row and never read: a thousand-article import
+ * writes about 11,000 of these rows, and each index entry cost time and
+ * space (issue #6). Rows are unchanged; IndexedDB drops the two indexes.
+ */
+export const VERSION_3_STORES = {
+  ...VERSION_2_STORES,
+  mentions: '[articleId+entityId]',
+} as const;
+
 function defineVersions(db: Dexie): void {
   db.version(1).stores(VERSION_1_STORES);
   db.version(2).stores(VERSION_2_STORES).upgrade(upgradeToVersion2);
+  db.version(3).stores(VERSION_3_STORES);
 }
 
 /**

@@ -63,9 +63,18 @@ export interface PageAnnotatorOptions {
 }
 
 interface BlockRecord {
+  /** Stable within the page, for the painted-mention keys. */
+  id: number;
   block: TextBlock;
   candidates: Candidate[];
   matches: EntityMatch[];
+}
+
+/** A mention that should be painted and is not yet, keyed like {@link PageAnnotator.painted}. */
+interface PendingMention {
+  key: string;
+  record: BlockRecord;
+  match: EntityMatch;
 }
 
 // Past this many changed nodes in one debounce window, reading them one by one
@@ -98,7 +107,7 @@ export class PageAnnotator {
   private readonly onUpdate?: (snapshot: AnnotationSnapshot) => void;
 
   private records: BlockRecord[] = [];
-  /** Painted mentions by key (`block index:start:end:entity`), to diff against what should be painted. */
+  /** Painted mentions by key (`record id:start:end:entity`), to diff against what should be painted. */
   private painted = new Map<string, Mention>();
   private relevant = false;
   private stats: AnnotationStats = { textChars: 0, textNodes: 0, scanMs: 0, totalMs: 0, longestTaskMs: 0 };
@@ -110,6 +119,8 @@ export class PageAnnotator {
   private debounceTimer: ReturnType<typeof setTimeout> | undefined;
   private rescanTimes: number[] = [];
   private running: Promise<void> = Promise.resolve();
+  /** Bumped by every sync, so sliced painting from an older one stops. */
+  private paintVersion = 0;
   private destroyed = false;
 
   constructor(options: PageAnnotatorOptions) {
@@ -184,7 +195,9 @@ export class PageAnnotator {
         return entity ? { id, name: entity.name, kind: entity.kind, count } : undefined;
       })
       .filter((entry): entry is NonNullable<typeof entry> => entry !== undefined)
-      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+      // Ties by code-unit order: the first `localeCompare` of a page loads ICU's
+      // collator, 20+ ms on a cold page (issue #6 profile), for an order nobody reads.
+      .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     return { relevant: this.relevant, entities, stats: { ...this.stats } };
   }
 
@@ -220,6 +233,11 @@ export class PageAnnotator {
 
   private async fullPass(): Promise<void> {
     const generation = this.generation;
+    // Start in a task of our own: the caller has usually just built the
+    // matcher (`createEntityMatcher`, 8–40 ms on a cold page), and the first
+    // slice on top of it made one task past 50 ms (issue #6).
+    await yieldToPage(this.doc.defaultView);
+    if (generation !== this.generation) return;
     const root = this.doc.body ?? this.doc.documentElement;
     if (!root) return;
     const collector = new TextBlockCollector(root, this.collectOptions);
@@ -245,9 +263,17 @@ export class PageAnnotator {
     return blocks;
   }
 
-  /** Matches blocks slice by slice; paints after each slice so the viewport lights up first. */
+  /**
+   * Matches blocks slice by slice. Resolution and painting look at the whole
+   * document, so doing them after every slice made a pass quadratic in the
+   * page's size (issue #6: 320 ms of a 2 MB page's 660 ms went there, and the
+   * last slices grew past 50 ms). They run after the first slice (the
+   * viewport lights up first), then each time the blocks read have doubled,
+   * then at the end: linear overall, and painting itself is sliced.
+   */
   private async scanBlocks(blocks: readonly TextBlock[], generation: number): Promise<void> {
     let index = 0;
+    let recordsAtLastSync = -1;
     while (index < blocks.length) {
       this.timed(() => {
         const deadline = performance.now() + this.sliceMs;
@@ -255,18 +281,51 @@ export class PageAnnotator {
         do {
           const block = blocks[index++] as TextBlock;
           const candidates = this.matcher.scan(block.text);
-          this.records.push({ block, candidates, matches: [] });
+          this.records.push({ id: nextRecordId++, block, candidates, matches: [] });
         } while (index < blocks.length && performance.now() < deadline);
         this.stats.scanMs += performance.now() - scanStarted;
       });
-      // Resolving and painting is its own slice: on a large page both grow with the mentions found.
-      this.timed(() => this.sync());
-      if (index < blocks.length) {
+      const done = index >= blocks.length;
+      if (done || recordsAtLastSync < 0 || this.records.length >= 2 * recordsAtLastSync) {
+        recordsAtLastSync = this.records.length;
+        if (!(await this.syncInSlices(generation))) return;
+      }
+      if (!done) {
         await yieldToPage(this.doc.defaultView);
         if (generation !== this.generation) return;
       }
     }
-    this.onUpdate?.(this.snapshot());
+    const snapshot = this.timed(() => this.snapshot());
+    this.onUpdate?.(snapshot);
+  }
+
+  /**
+   * {@link sync}, with the painting spread over slices. Resolves false if the
+   * pass was reset meanwhile. A synchronous `sync` in between (new highlight
+   * mode, muted entity) paints everything itself, so the rest is dropped.
+   */
+  private async syncInSlices(generation: number): Promise<boolean> {
+    const version = ++this.paintVersion;
+    // Each step is a task of its own: on a 2 MB page resolving and diffing
+    // take 15–50 ms each, so together, or with a scan slice, they made one
+    // task past 50 ms.
+    const stillCurrent = async () => {
+      await yieldToPage(this.doc.defaultView);
+      return generation === this.generation;
+    };
+    if (!(await stillCurrent())) return false;
+    if (version !== this.paintVersion) return true;
+    this.timed(() => this.resolveRecords());
+    if (!(await stillCurrent())) return false;
+    if (version !== this.paintVersion) return true;
+    const toAdd = this.timed(() => this.unpaintedMentions());
+    let position = 0;
+    while (position < toAdd.length) {
+      if (!(await stillCurrent())) return false;
+      if (version !== this.paintVersion) return true;
+      position = this.timed(() => this.addMentions(toAdd, position, performance.now() + this.sliceMs));
+    }
+    return true;
   }
 
   /**
@@ -275,18 +334,37 @@ export class PageAnnotator {
    * relevance, and brings the painted mentions in line.
    */
   private sync(): void {
-    this.records = this.records.filter((record) => isBlockCurrent(record.block));
-    const resolved = this.matcher.resolve(this.records.map((record) => record.candidates));
+    this.paintVersion++;
+    this.resolveRecords();
+    this.addMentions(this.unpaintedMentions(), 0, Number.POSITIVE_INFINITY);
+  }
+
+  private resolveRecords(): void {
+    // Most blocks have no candidate at all (9 in 10 on the 2 MB bench page):
+    // they need neither the liveness check nor resolving, which made the last
+    // sync of a large page one long task (issue #6).
+    const current: BlockRecord[] = [];
+    const withCandidates: BlockRecord[] = [];
+    for (const record of this.records) {
+      if (record.candidates.length === 0) {
+        current.push(record);
+      } else if (isBlockCurrent(record.block)) {
+        current.push(record);
+        withCandidates.push(record);
+      }
+    }
+    this.records = current;
+    const resolved = this.matcher.resolve(withCandidates.map((record) => record.candidates));
     const mentioned = new Set<string>();
-    this.records.forEach((record, index) => {
+    withCandidates.forEach((record, index) => {
       record.matches = resolved[index] ?? [];
       for (const match of record.matches) if (!this.suppressed.has(match.entityId)) mentioned.add(match.entityId);
     });
     this.relevant = isRelatedPage(mentioned, this.entities);
-    this.paint();
   }
 
-  private paint(): void {
+  /** Removes painted mentions that are no longer wanted; returns the wanted ones not painted yet. */
+  private unpaintedMentions(): PendingMention[] {
     const wanted = new Map<string, { record: BlockRecord; match: EntityMatch }>();
     if (this.relevant) {
       const firstByEntity = new Map<string, { record: BlockRecord; match: EntityMatch }>();
@@ -313,29 +391,37 @@ export class PageAnnotator {
       }
     }
     if (stale.length > 0) this.highlighter.removeMentions(stale);
-    const toAdd: { key: string; record: BlockRecord; match: EntityMatch }[] = [];
+    const toAdd: PendingMention[] = [];
     for (const [key, entry] of wanted) if (!this.painted.has(key)) toAdd.push({ key, ...entry });
-    if (toAdd.length === 0) return;
-    const inputs = toAdd.map(({ record, match }) => ({
-      range: spanToRange(record.block, match.start, match.end),
-      entityId: match.entityId,
-      kind: this.entities.get(match.entityId)?.kind ?? 'organisation',
-    }));
-    // `add` skips a span that is already painted, so pair what it returns by range.
-    const addedByRange = new Map(this.highlighter.add(inputs).map((mention) => [mention.range, mention]));
-    inputs.forEach((input, position) => {
-      const mention = addedByRange.get(input.range);
-      if (mention) this.painted.set((toAdd[position] as { key: string }).key, mention);
-    });
+    return toAdd;
+  }
+
+  /** Paints `toAdd` from `position` until done or past `deadline`; returns where it stopped. */
+  private addMentions(toAdd: readonly PendingMention[], position: number, deadline: number): number {
+    while (position < toAdd.length) {
+      // A mention costs a few microseconds (a Range, the highlight, the hover
+      // index): paint 64 at a time between two clock reads.
+      const end = Math.min(toAdd.length, position + 64);
+      const batch = toAdd.slice(position, end).filter((pending) => !this.painted.has(pending.key));
+      position = end;
+      const inputs = batch.map(({ record, match }) => ({
+        range: spanToRange(record.block, match.start, match.end),
+        entityId: match.entityId,
+        kind: this.entities.get(match.entityId)?.kind ?? 'organisation',
+      }));
+      // `add` skips a span that is already painted, so pair what it returns by range.
+      const addedByRange = new Map(this.highlighter.add(inputs).map((mention) => [mention.range, mention]));
+      inputs.forEach((input, index) => {
+        const mention = addedByRange.get(input.range);
+        if (mention) this.painted.set((batch[index] as PendingMention).key, mention);
+      });
+      if (performance.now() >= deadline) break;
+    }
+    return position;
   }
 
   private keyOf(record: BlockRecord, match: EntityMatch): string {
-    let id = blockIds.get(record.block);
-    if (id === undefined) {
-      id = nextBlockId++;
-      blockIds.set(record.block, id);
-    }
-    return `${id}:${match.start}:${match.end}:${match.entityId}`;
+    return `${record.id}:${match.start}:${match.end}:${match.entityId}`;
   }
 
   private clearPaint(): void {
@@ -411,9 +497,8 @@ export class PageAnnotator {
   }
 }
 
-// Stable small ids for blocks, for the painted-mention keys.
-const blockIds = new WeakMap<TextBlock, number>();
-let nextBlockId = 0;
+// Record ids, unique across annotators, so keys never collide.
+let nextRecordId = 0;
 
 function isOwnUi(node: Node): boolean {
   const element = node.nodeType === 1 ? (node as Element) : node.parentElement;

@@ -1,9 +1,11 @@
 import type { Options, SearchOptions } from 'minisearch';
+import type { TermAnalyzer, TermQueryOptions } from './term-index';
 
 /**
- * The options that build and load the MiniSearch indexes. One module shared
- * by the index build, the importer and the search UI: an index loaded with
- * other options than it was built with silently finds nothing. Changing the
+ * The options that build and query the search indexes: the article index
+ * (`lib/term-index.ts`) and the entity index (MiniSearch). One module shared
+ * by the index build, the importer and the search UI: an index queried with
+ * other folding than it was built with silently finds nothing. Changing the
  * tokenizer or the term folding here changes what an index contains: rebuild
  * the bundled one (`npm run build:index`) and bump
  * `SEARCH_SEGMENT_FORMAT_VERSION` in `lib/search-segments.ts`, so that stored
@@ -137,20 +139,33 @@ const prefix = (term: string) => term.length >= 2;
 const fuzzyFor = (share: number) => (term: string) => (term.length >= 4 ? share : false);
 const MAX_EDITS = 2;
 
-/** Title first, then entity names, then body (issue #4). */
-export const articleSearchDefaults: SearchOptions = {
-  boost: { title: 4, entityNames: 2, text: 1 },
-  prefix,
-  fuzzy: fuzzyFor(0.25),
-  maxFuzzy: MAX_EDITS,
-  combineWith: 'AND',
-};
+/** The article index's fields, in the order `articleSearchFields` gives their texts. */
+export const articleIndexFields = ['title', 'entityNames', 'text'] as const;
 
-export const articleSearchOptions: Options<ArticleSearchDocument> = {
-  ...sharedOptions,
-  fields: ['title', 'entityNames', 'text'],
-  storeFields: [],
-  searchOptions: articleSearchDefaults,
+/** A document's texts in the order of {@link articleIndexFields}. */
+export function articleSearchFields({ title, entityNames, text }: ArticleSearchDocument): string[] {
+  return [title, entityNames, text];
+}
+
+/** How article texts become index terms (indexing and queries alike). */
+export const articleAnalyzer: TermAnalyzer = { tokenize: tokenizeForSearch, processTerm: processSearchTerm };
+
+/**
+ * Title first, then entity names, then body (issue #4); prefixes and typos as
+ * for entities, with MiniSearch's weights for them. A prefix or a typo
+ * expands to at most 64 terms, the most frequent first (issue #6): a
+ * two-letter prefix must not walk half the vocabulary of 10,000 articles.
+ */
+export const articleQueryDefaults: Omit<TermQueryOptions, 'limit' | 'filter'> = {
+  boost: { title: 4, entityNames: 2, text: 1 },
+  combineWith: 'AND',
+  prefixFrom: 2,
+  fuzzyFrom: 4,
+  fuzzyShare: 0.25,
+  maxEdits: MAX_EDITS,
+  prefixWeight: 0.375,
+  fuzzyWeight: 0.45,
+  maxExpansions: 64,
 };
 
 /** Name first, then aliases; the role ("President of Lebanon") helps a little. */

@@ -1,31 +1,51 @@
 /**
  * The search index of imported articles, persisted in segments (issue #4,
- * issue #5): importing an article re-serializes the one open segment (at
- * most {@link SEGMENT_CAPACITY} articles), never the whole index. At load,
- * the segments and the bundled index are combined into one in-memory index,
- * so a search walks one term dictionary whatever the number of segments,
- * and scores (BM25) use the statistics of the whole corpus.
+ * issue #5, issue #6). Log-structured: each import writes one new small
+ * segment and never rewrites a large one; when {@link MERGE_FACTOR} segments
+ * of the same size class pile up, they are merged into one (so each article
+ * is rewritten a few times over its life, and 10,000 articles sit in about
+ * twenty segments). At load, the segments and the bundled index are merged
+ * into one in-memory index (`mergeTermIndexes`), so a query walks one term
+ * dictionary and scores (BM25) with the statistics of the whole corpus.
  *
- * A segment is stored as one JSON string: a string is copied in and out of
- * IndexedDB far faster than the equivalent tree of small objects.
+ * A segment row holds the summaries as one JSON string and the index as
+ * typed arrays (`StoredTermIndex`): IndexedDB copies both by structured
+ * clone, far faster than a tree of small objects or the index as JSON.
  */
-import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { z } from 'zod';
 import { articleSearchDocument } from './build-index';
 import type { IndexedArticle, MentionGroup } from './corpus-index';
 import type { NewsContextDatabase, StoredArticle, StoredSearchSegment } from './database';
 import { datePrecisions, type Entity } from './knowledge-base';
-import { type ArticleSearchDocument, articleSearchOptions } from './search-options';
+import { articleAnalyzer, articleIndexFields, articleSearchFields } from './search-options';
+import {
+  buildTermIndex,
+  loadStoredTermIndex,
+  mergeTermIndexes,
+  type StoredTermIndex,
+  storeTermIndex,
+  type TermIndexData,
+} from './term-index';
 
 /**
  * Version of the segment format. Bump it when the segment's shape changes or
  * when `lib/search-options.ts` changes what is indexed: stale segments are
  * then dropped and their articles indexed again by {@link rebuildSearchSegments}.
+ * Version 2: our own typed-array index instead of MiniSearch's JSON (issue #6).
  */
-export const SEARCH_SEGMENT_FORMAT_VERSION = 1;
+export const SEARCH_SEGMENT_FORMAT_VERSION = 2;
 
-/** Articles per segment: small enough to rewrite on each import (tens of ms), few enough to combine fast. */
-export const SEGMENT_CAPACITY = 500;
+/**
+ * Most articles in one segment: a large import is split into segments this
+ * large, and segments are merged only while the result stays within it, so
+ * one import transaction never rewrites more than this many articles of
+ * older segments (merging segments of 1,000 articles cost seconds of a
+ * 1,000-article import, issue #6).
+ */
+export const SEGMENT_CAPACITY = 1024;
+
+/** How many segments of one size class are merged into one. */
+export const MERGE_FACTOR = 4;
 
 /** What search keeps in memory about an article: enough to filter, rank and list it, without its text. */
 export const articleSummarySchema = z
@@ -45,23 +65,20 @@ export const articleSummarySchema = z
   .strict();
 export type ArticleSummary = z.infer<typeof articleSummarySchema>;
 
-const segmentSchema = z
-  .object({
-    formatVersion: z.literal(SEARCH_SEGMENT_FORMAT_VERSION),
-    articles: z.array(articleSummarySchema),
-    /** MiniSearch's own serialized form (checked by MiniSearch when loaded). */
-    search: z.custom<AsPlainObject>(
-      (value) =>
-        typeof value === 'object' &&
-        value !== null &&
-        Array.isArray((value as AsPlainObject).index) &&
-        typeof (value as AsPlainObject).documentIds === 'object',
-    ),
-  })
-  .strict();
-
 /** One segment, parsed: the summaries of its articles and their search index. */
-export type SearchSegment = z.infer<typeof segmentSchema>;
+export interface SearchSegment {
+  formatVersion: typeof SEARCH_SEGMENT_FORMAT_VERSION;
+  articles: ArticleSummary[];
+  search: TermIndexData;
+}
+
+/** A segment as stored in `StoredSearchSegment.index`. */
+interface StoredSegment {
+  formatVersion: typeof SEARCH_SEGMENT_FORMAT_VERSION;
+  /** The summaries, as one JSON string (one string to copy, not thousands of objects). */
+  articles: string;
+  search: StoredTermIndex;
+}
 
 /**
  * The summary of an article, from the article and its mention groups.
@@ -89,41 +106,169 @@ export function articleSummary(
   };
 }
 
+const summariesSchema = z.array(articleSummarySchema);
+
 /** Parses a stored segment; undefined when it is of another format version or damaged (it will be rebuilt). */
 export function parseSearchSegment(row: Pick<StoredSearchSegment, 'index'>): SearchSegment | undefined {
-  if (typeof row.index !== 'string') return undefined;
+  const stored = row.index as Partial<StoredSegment> | null;
+  if (
+    typeof stored !== 'object' ||
+    stored === null ||
+    stored.formatVersion !== SEARCH_SEGMENT_FORMAT_VERSION ||
+    typeof stored.articles !== 'string'
+  ) {
+    return undefined;
+  }
+  const search = loadStoredTermIndex(stored.search);
+  if (!search) return undefined;
+  let articles: ArticleSummary[];
   try {
-    const parsed = segmentSchema.safeParse(JSON.parse(row.index));
-    return parsed.success ? parsed.data : undefined;
+    const parsed = summariesSchema.safeParse(JSON.parse(stored.articles));
+    if (!parsed.success) return undefined;
+    articles = parsed.data;
   } catch {
     return undefined;
   }
-}
-
-function serializeSegment(id: number, segment: SearchSegment): StoredSearchSegment {
-  return { id, articleIds: segment.articles.map((article) => article.id), index: JSON.stringify(segment) };
-}
-
-/** Builds a segment's search index for articles, with the names of the entities they mention. */
-function documentsFor(
-  articles: readonly StoredArticle[],
-  mentions: readonly MentionGroup[],
-  entityById: ReadonlyMap<string, Entity>,
-): ArticleSearchDocument[] {
-  const mentionedByArticle = new Map<string, Entity[]>();
-  for (const group of mentions) {
-    const entity = entityById.get(group.entityId);
-    if (!entity) continue;
-    const list = mentionedByArticle.get(group.articleId) ?? [];
-    list.push(entity);
-    mentionedByArticle.set(group.articleId, list);
+  // Summaries and index list the same articles in the same order, or the segment is damaged.
+  if (
+    articles.length !== search.documentIds.length ||
+    articles.some((article, position) => article.id !== search.documentIds[position])
+  ) {
+    return undefined;
   }
-  return articles.map((article) => articleSearchDocument(article, mentionedByArticle.get(article.id) ?? []));
+  return { formatVersion: SEARCH_SEGMENT_FORMAT_VERSION, articles, search };
 }
 
 /**
- * Adds imported articles to the search index: appended to the last segment
- * while it has room, then to new ones. Only that segment is read and written.
+ * A segment's key carries its article count (`sequence × SEGMENT_KEY_SPAN +
+ * count`), so choosing segments to merge reads the keys alone, never the
+ * indexes; keys still sort in the order segments were written.
+ */
+const SEGMENT_KEY_SPAN = 0x10000;
+
+function segmentKey(sequence: number, articleCount: number): number {
+  return sequence * SEGMENT_KEY_SPAN + Math.min(articleCount, SEGMENT_KEY_SPAN - 1);
+}
+
+function storedRow(key: number, segment: SearchSegment): StoredSearchSegment {
+  const index: StoredSegment = {
+    formatVersion: SEARCH_SEGMENT_FORMAT_VERSION,
+    articles: JSON.stringify(segment.articles),
+    search: storeTermIndex(segment.search),
+  };
+  return { id: key, articleIds: segment.articles.map((article) => article.id), index };
+}
+
+/** Builds a segment for articles, found by their words and by the names of the entities they mention. */
+function buildSegment(
+  articles: readonly StoredArticle[],
+  mentions: readonly MentionGroup[],
+  entityById: ReadonlyMap<string, Entity>,
+): SearchSegment {
+  const mentionsByArticle = new Map<string, MentionGroup[]>();
+  for (const group of mentions) {
+    const list = mentionsByArticle.get(group.articleId);
+    if (list) list.push(group);
+    else mentionsByArticle.set(group.articleId, [group]);
+  }
+  const documents = articles.map((article) => {
+    const mentioned = (mentionsByArticle.get(article.id) ?? [])
+      .map((group) => entityById.get(group.entityId))
+      .filter((entity): entity is Entity => entity !== undefined);
+    return { id: article.id, fields: articleSearchFields(articleSearchDocument(article, mentioned)) };
+  });
+  return {
+    formatVersion: SEARCH_SEGMENT_FORMAT_VERSION,
+    articles: articles.map((article) => articleSummary(article, mentionsByArticle.get(article.id) ?? [])),
+    search: buildTermIndex(articleIndexFields, documents, articleAnalyzer),
+  };
+}
+
+/**
+ * Segments merged into one, in order: an article id seen in an earlier
+ * segment is skipped in later ones, and so is one `keep` rejects.
+ */
+export function mergeSearchSegments(
+  segments: readonly SearchSegment[],
+  keep: (articleId: string) => boolean = () => true,
+): SearchSegment {
+  const seen = new Set<string>();
+  const articles: ArticleSummary[] = [];
+  for (const segment of segments) {
+    for (const article of segment.articles) {
+      if (seen.has(article.id) || !keep(article.id)) continue;
+      seen.add(article.id);
+      articles.push(article);
+    }
+  }
+  return {
+    formatVersion: SEARCH_SEGMENT_FORMAT_VERSION,
+    articles,
+    search: mergeTermIndexes(
+      segments.map((segment) => segment.search),
+      keep,
+    ),
+  };
+}
+
+/** Size class of a segment: 1–3 articles, 4–15, 16–63… (powers of {@link MERGE_FACTOR}). */
+function sizeClass(articleCount: number): number {
+  return Math.floor(Math.log(Math.max(1, articleCount)) / Math.log(MERGE_FACTOR) + 1e-9);
+}
+
+/**
+ * Merges segments while {@link MERGE_FACTOR} of one size class exist whose
+ * articles fit in one segment ({@link SEGMENT_CAPACITY}): the oldest of the
+ * smallest class first, then again if the merged one completes a larger
+ * class. Reads the keys, and only the rows it merges. Stale rows are left
+ * for {@link rebuildSearchSegments}.
+ */
+async function compactSegments(db: NewsContextDatabase): Promise<void> {
+  const keys = (await db.searchSegments.toCollection().primaryKeys()) as number[];
+  const unreadable = new Set<number>();
+  const articleCount = (key: number) => key % SEGMENT_KEY_SPAN;
+  for (;;) {
+    const byClass = new Map<number, number[]>();
+    for (const key of [...keys].sort((a, b) => a - b)) {
+      if (unreadable.has(key)) continue;
+      const size = sizeClass(articleCount(key));
+      const group = byClass.get(size) ?? [];
+      group.push(key);
+      byClass.set(size, group);
+    }
+    const chosen = [...byClass]
+      .sort((a, b) => a[0] - b[0])
+      .map(([, group]) => group.slice(0, MERGE_FACTOR))
+      .find(
+        (group) =>
+          group.length === MERGE_FACTOR && group.reduce((sum, key) => sum + articleCount(key), 0) <= SEGMENT_CAPACITY,
+      );
+    if (!chosen) return;
+    const rows = await db.searchSegments.bulkGet(chosen);
+    const segments: SearchSegment[] = [];
+    const merged: number[] = [];
+    rows.forEach((row, position) => {
+      const segment = row ? parseSearchSegment(row) : undefined;
+      const key = chosen[position] as number;
+      if (segment) {
+        segments.push(segment);
+        merged.push(key);
+      } else unreadable.add(key);
+    });
+    if (segments.length < 2) continue;
+    const segment = mergeSearchSegments(segments);
+    const sequence = Math.floor(Math.max(...keys) / SEGMENT_KEY_SPAN) + 1;
+    const key = segmentKey(sequence, segment.articles.length);
+    await db.searchSegments.bulkDelete(merged);
+    await db.searchSegments.put(storedRow(key, segment));
+    keys.splice(0, keys.length, ...keys.filter((old) => !merged.includes(old)), key);
+  }
+}
+
+/**
+ * Adds imported articles to the search index: they get one new segment of
+ * their own (or several, past {@link SEGMENT_CAPACITY}); no existing segment
+ * is rewritten, except when small ones are merged (see {@link MERGE_FACTOR}).
  *
  * The importer calls this inside its write transaction, after writing the
  * articles and their mentions, so articles and index are saved together or
@@ -157,36 +302,13 @@ export async function indexImportedArticles(
         .where('articleId')
         .anyOf(articles.map((article) => article.id))
         .toArray());
-    const last = await db.searchSegments.toCollection().last();
-    let id = last?.id ?? 0;
-    let segment = last ? parseSearchSegment(last) : undefined;
-    // A stale last segment is left for rebuildSearchSegments; new articles go to a fresh one.
-    if (!segment || segment.articles.length >= SEGMENT_CAPACITY) {
-      id += 1;
-      segment = undefined;
+    const lastKey = (await db.searchSegments.toCollection().lastKey()) as number | undefined;
+    let sequence = lastKey === undefined ? 1 : Math.floor(lastKey / SEGMENT_KEY_SPAN) + 1;
+    for (let from = 0; from < articles.length; from += SEGMENT_CAPACITY) {
+      const segment = buildSegment(articles.slice(from, from + SEGMENT_CAPACITY), groups, entityById);
+      await db.searchSegments.put(storedRow(segmentKey(sequence++, segment.articles.length), segment));
     }
-    let pending = [...articles];
-    while (pending.length > 0) {
-      const room = SEGMENT_CAPACITY - (segment?.articles.length ?? 0);
-      const batch = pending.slice(0, room);
-      pending = pending.slice(room);
-      const search = segment
-        ? MiniSearch.loadJS<ArticleSearchDocument>(segment.search, articleSearchOptions)
-        : new MiniSearch<ArticleSearchDocument>(articleSearchOptions);
-      const known = new Set(segment?.articles.map((article) => article.id));
-      const fresh = batch.filter((article) => !known.has(article.id));
-      search.addAll(documentsFor(fresh, groups, entityById));
-      segment = {
-        formatVersion: SEARCH_SEGMENT_FORMAT_VERSION,
-        articles: [...(segment?.articles ?? []), ...fresh.map((article) => articleSummary(article, groups))],
-        search: search.toJSON(),
-      };
-      await db.searchSegments.put(serializeSegment(id, segment));
-      if (pending.length > 0) {
-        id += 1;
-        segment = undefined;
-      }
-    }
+    await compactSegments(db);
   });
 }
 
@@ -205,16 +327,17 @@ export async function removeImportedArticles(db: NewsContextDatabase, articleIds
     for (const row of rows) {
       if (!row.articleIds.some((id) => removed.has(id))) continue;
       const segment = parseSearchSegment(row);
-      const remaining = segment?.articles.filter((article) => !removed.has(article.id)) ?? [];
-      if (!segment || remaining.length === 0) {
-        // A stale segment loses its articles to the rebuild anyway; an empty one goes.
-        if (!segment)
-          await db.searchSegments.put({ ...row, articleIds: row.articleIds.filter((id) => !removed.has(id)) });
-        else await db.searchSegments.delete(row.id);
+      await db.searchSegments.delete(row.id);
+      if (!segment) {
+        // A stale segment loses its articles to the rebuild anyway.
+        await db.searchSegments.put({ ...row, articleIds: row.articleIds.filter((id) => !removed.has(id)) });
         continue;
       }
-      const search = withoutDocuments(segment.search, removed);
-      await db.searchSegments.put(serializeSegment(row.id, { ...segment, articles: remaining, search }));
+      const remaining = mergeSearchSegments([segment], (id) => !removed.has(id));
+      if (remaining.articles.length === 0) continue;
+      // Same place in the order; the key's count follows the segment's new size.
+      const key = segmentKey(Math.floor(row.id / SEGMENT_KEY_SPAN), remaining.articles.length);
+      await db.searchSegments.put(storedRow(key, remaining));
     }
   });
 }
@@ -225,8 +348,7 @@ export async function removeImportedArticles(db: NewsContextDatabase, articleIds
  * segment format (stale segments are dropped first), or after a failed
  * write. With `{ from: 'scratch' }`, drops every segment first and indexes
  * all imported articles again (after a reset, or when the entities changed
- * for all of them). Returns how many articles it indexed. Cheap when there is
- * nothing to do: it reads the segments' article lists and the article keys.
+ * for all of them). Returns how many articles it indexed.
  *
  * Runs in its own transaction over articles, mentions and search segments,
  * or in the caller's if that includes them.
@@ -247,8 +369,8 @@ export async function rebuildSearchSegments(
     }
     const missing = (await db.articles.toCollection().primaryKeys()).filter((id) => !covered.has(id));
     // In batches, so a large rebuild never holds every article's text at once.
-    for (let from = 0; from < missing.length; from += 100) {
-      const ids = missing.slice(from, from + 100);
+    for (let from = 0; from < missing.length; from += 200) {
+      const ids = missing.slice(from, from + 200);
       const articles = (await db.articles.bulkGet(ids)).filter((article): article is StoredArticle => !!article);
       await indexImportedArticles(db, articles, entityById);
     }
@@ -276,113 +398,4 @@ export async function loadSearchSegments(
     const indexed = segments.reduce((sum, segment) => sum + segment.articles.length, 0);
     return { segments, needsRebuild: stale || indexed < articleCount };
   });
-}
-
-/** MiniSearch's serialized index without some documents, their postings and lengths dropped. */
-function withoutDocuments(search: AsPlainObject, removedIds: ReadonlySet<string>): AsPlainObject {
-  const documentIds: AsPlainObject['documentIds'] = {};
-  const fieldLength: AsPlainObject['fieldLength'] = {};
-  const storedFields: AsPlainObject['storedFields'] = {};
-  const kept = new Set<string>();
-  for (const [shortId, id] of Object.entries(search.documentIds)) {
-    if (removedIds.has(id)) continue;
-    kept.add(shortId);
-    documentIds[shortId] = id;
-    fieldLength[shortId] = search.fieldLength[shortId] as number[];
-    if (search.storedFields[shortId] !== undefined) storedFields[shortId] = search.storedFields[shortId];
-  }
-  const index: AsPlainObject['index'] = [];
-  for (const [term, fields] of search.index) {
-    const keptFields: Record<string, Record<string, number>> = {};
-    for (const [fieldId, postings] of Object.entries(fields)) {
-      const entries = Object.entries(postings as Record<string, number>);
-      const keptPostings = Object.fromEntries(entries.filter(([shortId]) => kept.has(shortId)));
-      if (Object.keys(keptPostings).length > 0) keptFields[fieldId] = keptPostings;
-    }
-    if (Object.keys(keptFields).length > 0) index.push([term, keptFields]);
-  }
-  return {
-    ...search,
-    documentCount: kept.size,
-    documentIds,
-    fieldLength,
-    storedFields,
-    averageFieldLength: averageLengths(Object.values(fieldLength), search.averageFieldLength.length),
-    dirtCount: 0,
-    index,
-  };
-}
-
-function averageLengths(lengths: readonly number[][], fieldCount: number): number[] {
-  const sums = new Array<number>(fieldCount).fill(0);
-  for (const perField of lengths) {
-    for (let field = 0; field < perField.length; field++) sums[field] = (sums[field] ?? 0) + (perField[field] ?? 0);
-  }
-  return sums.map((sum) => (lengths.length === 0 ? 0 : sum / lengths.length));
-}
-
-/**
- * Combines serialized indexes built with the same options into one, as if
- * all their documents had been added to one index: document numbers are
- * renumbered, postings of a term merged, average field lengths weighted by
- * document count. A document id seen in an earlier index is skipped in the
- * later ones (the bundled corpus wins over an import of the same id).
- *
- * Relies on MiniSearch's serialization format version 2 (MiniSearch 7);
- * anything else throws, and the caller falls back to rebuilding.
- */
-export function combineSerializedIndexes(parts: readonly AsPlainObject[]): AsPlainObject {
-  const [first] = parts;
-  if (!first) throw new Error('News Context: combineSerializedIndexes needs at least one index.');
-  if (parts.length === 1) return first;
-  const fieldIds = JSON.stringify(first.fieldIds);
-  const documentIds: AsPlainObject['documentIds'] = {};
-  const fieldLength: AsPlainObject['fieldLength'] = {};
-  const postingsByTerm = new Map<string, Record<string, Record<string, number>>>();
-  const seen = new Set<string>();
-  let nextId = 0;
-  for (const part of parts) {
-    if (part.serializationVersion !== 2 || JSON.stringify(part.fieldIds) !== fieldIds) {
-      throw new Error(
-        'News Context: a search segment was built with other options or another MiniSearch version; rebuild the segments (rebuildSearchSegments).',
-      );
-    }
-    const renumbered = new Map<string, string>();
-    for (const [shortId, id] of Object.entries(part.documentIds)) {
-      if (seen.has(id)) continue;
-      seen.add(id);
-      const newId = String(nextId++);
-      renumbered.set(shortId, newId);
-      documentIds[newId] = id;
-      fieldLength[newId] = part.fieldLength[shortId] as number[];
-    }
-    for (const [term, fields] of part.index) {
-      let merged = postingsByTerm.get(term);
-      for (const [fieldId, postings] of Object.entries(fields)) {
-        for (const [shortId, frequency] of Object.entries(postings as Record<string, number>)) {
-          const newId = renumbered.get(shortId);
-          if (newId === undefined) continue;
-          if (!merged) {
-            merged = {};
-            postingsByTerm.set(term, merged);
-          }
-          const field = merged[fieldId] ?? {};
-          merged[fieldId] = field;
-          field[newId] = frequency;
-        }
-      }
-    }
-  }
-  return {
-    documentCount: nextId,
-    nextId,
-    documentIds,
-    fieldIds: first.fieldIds,
-    fieldLength,
-    averageFieldLength: averageLengths(Object.values(fieldLength), first.averageFieldLength.length),
-    storedFields: {},
-    dirtCount: 0,
-    index: [...postingsByTerm],
-    serializationVersion: 2,
-  };
 }

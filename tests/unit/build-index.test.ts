@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { buildCorpusIndex, serializeCorpusIndex } from '@/lib/build-index';
 import { readCorpusInputs } from '@/lib/cli/build-index';
 import { CORPUS_INDEX_SCHEMA_VERSION, parseCorpusIndex } from '@/lib/corpus-index';
-import { type ArticleSearchDocument, articleSearchOptions } from '@/lib/search-options';
+import { articleQueryDefaults } from '@/lib/search-options';
+import { decodeTermIndex, TermIndex } from '@/lib/term-index';
 
 const inputs = readCorpusInputs();
 const index = buildCorpusIndex(inputs);
@@ -29,7 +29,9 @@ describe('the bundled index build', () => {
   it('refuses an index of another schema version with a message that says what to do', () => {
     const stale = { ...JSON.parse(serialized), schemaVersion: CORPUS_INDEX_SCHEMA_VERSION + 1 };
     expect(() => parseCorpusIndex(stale)).toThrow(
-      /schema version 2, but this build reads version 1.*npm run build:index/,
+      new RegExp(
+        `schema version ${CORPUS_INDEX_SCHEMA_VERSION + 1}, but this build reads version ${CORPUS_INDEX_SCHEMA_VERSION}.*npm run build:index`,
+      ),
     );
     expect(() => parseCorpusIndex(null)).toThrow(/schema version undefined/);
   });
@@ -80,12 +82,16 @@ describe('the bundled index build', () => {
     expect((index.excerpts.hezbollah ?? []).length).toBeGreaterThan(10);
   });
 
-  it('ships a search index that loads with the shared options', () => {
-    const search = MiniSearch.loadJS<ArticleSearchDocument>(
-      index.search.articles as Parameters<typeof MiniSearch.loadJS>[0],
-      articleSearchOptions,
-    );
+  it('ships an article index that decodes and finds the Naqoura article', () => {
+    const search = new TermIndex(decodeTermIndex(index.search.articles, 'data/index.json'));
     expect(search.documentCount).toBe(index.articles.length);
-    expect(search.search('Naqoura')[0]?.id).toBe('naqoura-civilian-talks-2025');
+    expect(search.search([['naqoura']], { ...articleQueryDefaults, limit: 5 }).hits[0]?.id).toBe(
+      'naqoura-civilian-talks-2025',
+    );
+  });
+
+  it('refuses a damaged article index, saying what to do', () => {
+    const damaged = { ...(index.search.articles as object), postingCount: 1 };
+    expect(() => decodeTermIndex(damaged, 'data/index.json')).toThrow(/data\/index\.json.*npm run build:index/);
   });
 });

@@ -209,10 +209,10 @@ describe('imported articles', () => {
     expect(combined.search('Qamati', { outlet: "L'Orient Today" }).articles).toHaveLength(1);
   });
 
-  it('appends a later import to the open segment', async () => {
+  it('gives a later import a segment of its own, and searches across segments', async () => {
     await save([imported('one', 'Talks in Naqoura with Tom Barrack.')]);
     await save([imported('two', 'Nabih Berri met Tom Barrack in Beirut.')]);
-    expect((await db.searchSegments.toArray()).map((row) => row.articleIds)).toEqual([['one', 'two']]);
+    expect((await db.searchSegments.toArray()).map((row) => row.articleIds)).toEqual([['one'], ['two']]);
     const combined = await reload();
     expect(combined.search('Berri Barrack').articles[0]?.article.id).toBe('two');
   });

@@ -7,6 +7,7 @@ import {
   type StoredArticle,
   VERSION_1_STORES,
   VERSION_2_STORES,
+  VERSION_3_STORES,
 } from '@/lib/database';
 import { excerptsForMentions } from '@/lib/excerpts';
 
@@ -50,7 +51,7 @@ describe('the database schema', () => {
       feedback: '++id, entityId, site, [entityId+site]',
       settings: 'key',
     });
-    expect(DATABASE_VERSION).toBe(2);
+    expect(DATABASE_VERSION).toBe(3);
     expect(Object.keys(VERSION_2_STORES)).toEqual(
       expect.arrayContaining([
         ...Object.keys(VERSION_1_STORES),
@@ -93,7 +94,7 @@ describe('the database schema', () => {
 
     const db = new NewsContextDatabase(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
 
     const articles = await db.articles.orderBy('id').toArray();
     expect(articles).toEqual([
@@ -133,6 +134,49 @@ describe('the database schema', () => {
     expect(await db.excerpts.count()).toBe(0);
     expect(await db.searchSegments.count()).toBe(0);
     expect(await db.candidateDecisions.count()).toBe(0);
+    await db.delete();
+  });
+
+  it('keeps version 2 as released, and v3 only drops the mention indexes nothing reads', () => {
+    expect(VERSION_2_STORES.mentions).toBe('[articleId+entityId], articleId, entityId');
+    expect(VERSION_3_STORES).toEqual({ ...VERSION_2_STORES, mentions: '[articleId+entityId]' });
+  });
+
+  it('upgrades a v2 database with data in it to v3, keeping every mention and finding them by article', async () => {
+    const name = `migration-v3-${Math.random()}`;
+    const v2 = new Dexie(name);
+    v2.version(1).stores(VERSION_1_STORES);
+    v2.version(2).stores(VERSION_2_STORES);
+    await v2.open();
+    const articles = [
+      { ...v1Article, site: 'naharnet.com', urlKey: urlKeyOf(v1Article.url as string) },
+      { ...v1Undated, site: '', urlKey: '' },
+    ];
+    await v2.table('articles').bulkAdd(articles);
+    await v2.table('mentions').bulkAdd(mentions);
+    await v2.table('articleExcerpts').add({ articleId: 'import-0002', entityIds: ['hezbollah'], excerpts: [] });
+    await v2.table('searchSegments').add({ id: 1, articleIds: ['import-0001', 'import-0002'], index: { any: 1 } });
+    v2.close();
+
+    const db = new NewsContextDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(db.mentions.schema.indexes.map((index) => index.name)).toEqual([]);
+    expect(db.mentions.schema.primKey.name).toBe('[articleId+entityId]');
+    const sorted = (rows: readonly { articleId: string; entityId: string }[]) =>
+      [...rows].sort((a, b) => `${a.articleId}/${a.entityId}`.localeCompare(`${b.articleId}/${b.entityId}`));
+    expect(sorted(await db.mentions.toArray())).toEqual(sorted(mentions));
+    // How the search and the importer read and delete them: by article, from the compound key.
+    expect(sorted(await db.mentions.where('articleId').anyOf(['import-0001']).toArray())).toEqual(
+      sorted(mentions.filter((group) => group.articleId === 'import-0001')),
+    );
+    expect(await db.mentions.where('articleId').equals('import-0002').count()).toBe(1);
+    await db.mentions.where('articleId').anyOf(['import-0002', 'nothing']).delete();
+    expect(await db.mentions.count()).toBe(2);
+    // Everything else is as it was.
+    expect(await db.articles.orderBy('id').toArray()).toEqual(articles);
+    expect(await db.articleExcerpts.count()).toBe(1);
+    expect((await db.searchSegments.get(1))?.articleIds).toEqual(['import-0001', 'import-0002']);
     await db.delete();
   });
 });

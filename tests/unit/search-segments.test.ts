@@ -1,69 +1,15 @@
-import fc from 'fast-check';
-import MiniSearch from 'minisearch';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NewsContextDatabase, type StoredArticle } from '@/lib/database';
-import { type ArticleSearchDocument, articleSearchOptions } from '@/lib/search-options';
 import {
-  combineSerializedIndexes,
   indexImportedArticles,
   loadSearchSegments,
+  MERGE_FACTOR,
+  mergeSearchSegments,
   parseSearchSegment,
   rebuildSearchSegments,
+  removeImportedArticles,
   SEARCH_SEGMENT_FORMAT_VERSION,
-  SEGMENT_CAPACITY,
 } from '@/lib/search-segments';
-
-const words = ['naqoura', 'talks', 'hezbollah', 'barrack', 'beirut', 'ceasefire', 'aoun', 'israel', 'lebanon', 'envoy'];
-const documentArbitrary = fc.array(
-  fc.record({
-    title: fc.array(fc.constantFrom(...words), { maxLength: 4 }).map((list) => list.join(' ')),
-    text: fc.array(fc.constantFrom(...words), { maxLength: 30 }).map((list) => list.join(' ')),
-  }),
-  { minLength: 1, maxLength: 12 },
-);
-
-function build(documents: ArticleSearchDocument[]): MiniSearch<ArticleSearchDocument> {
-  const search = new MiniSearch<ArticleSearchDocument>(articleSearchOptions);
-  search.addAll(documents);
-  return search;
-}
-
-describe('combining serialized indexes', () => {
-  it('scores exactly as one index built from all the documents', () => {
-    fc.assert(
-      fc.property(documentArbitrary, fc.nat(11), fc.constantFrom(...words), (raw, cut, query) => {
-        const documents = raw.map((doc, i) => ({ id: `a${i}`, entityNames: '', ...doc }));
-        const split = Math.min(cut, documents.length);
-        const combined = MiniSearch.loadJS<ArticleSearchDocument>(
-          combineSerializedIndexes([build(documents.slice(0, split)).toJSON(), build(documents.slice(split)).toJSON()]),
-          articleSearchOptions,
-        );
-        const reference = build(documents);
-        const scores = (search: MiniSearch<ArticleSearchDocument>) =>
-          search
-            .search(query)
-            .map((result) => `${result.id}:${result.score.toFixed(9)}`)
-            .sort();
-        expect(scores(combined)).toEqual(scores(reference));
-      }),
-      { numRuns: 60 },
-    );
-  });
-
-  it('keeps the first of two documents with the same id', () => {
-    const first = build([{ id: 'x', title: 'naqoura', entityNames: '', text: '' }]).toJSON();
-    const second = build([{ id: 'x', title: 'beirut', entityNames: '', text: '' }]).toJSON();
-    const combined = MiniSearch.loadJS(combineSerializedIndexes([first, second]), articleSearchOptions);
-    expect(combined.documentCount).toBe(1);
-    expect(combined.search('beirut')).toEqual([]);
-  });
-
-  it('refuses an index built with other fields, saying what to do', () => {
-    const other = new MiniSearch({ fields: ['body'] });
-    other.add({ id: 'y', body: 'x' });
-    expect(() => combineSerializedIndexes([build([]).toJSON(), other.toJSON()])).toThrow(/rebuildSearchSegments/);
-  });
-});
 
 describe('stored segments', () => {
   let db: NewsContextDatabase;
@@ -103,23 +49,72 @@ describe('stored segments', () => {
     expect((await db.searchSegments.toArray()).map((row) => row.articleIds.length)).toEqual([2]);
   });
 
-  it('opens a new segment when the last one is full, and rewrites only the open one', async () => {
-    const many = Array.from({ length: SEGMENT_CAPACITY + 1 }, (_, i) => article(`a${i}`, `Envoy ${i} in Beirut`));
-    await indexImportedArticles(db, many, new Map(), []);
+  it('writes one new segment per import, never rewriting older ones, and merges four small ones', async () => {
+    await indexImportedArticles(db, [article('a0', 'Envoy in Beirut')], new Map(), []);
+    const [first] = await db.searchSegments.toArray();
+    for (let i = 1; i < MERGE_FACTOR - 1; i++) {
+      await indexImportedArticles(db, [article(`a${i}`, `Envoy ${i} in Beirut`)], new Map(), []);
+    }
     const rows = await db.searchSegments.toArray();
-    expect(rows.map((row) => row.articleIds.length)).toEqual([SEGMENT_CAPACITY, 1]);
-    const full = rows[0]?.index;
+    expect(rows.map((row) => row.articleIds)).toEqual([['a0'], ['a1'], ['a2']]);
+    expect(rows[0]).toEqual(first);
     await indexImportedArticles(db, [article('late', 'Talks in Naqoura')], new Map());
     const after = await db.searchSegments.toArray();
-    expect(after[0]?.index).toBe(full);
-    expect(after[1]?.articleIds).toEqual([`a${SEGMENT_CAPACITY}`, 'late']);
+    expect(after.map((row) => row.articleIds)).toEqual([['a0', 'a1', 'a2', 'late']]);
+    const { segments, needsRebuild } = await loadSearchSegments(db);
+    expect(needsRebuild).toBe(false);
+    expect(segments[0]?.search.documentIds).toEqual(['a0', 'a1', 'a2', 'late']);
   });
 
-  it('stores a versioned JSON string per segment', async () => {
+  it('keeps the number of segments small over many single imports', async () => {
+    for (let i = 0; i < 40; i++) await indexImportedArticles(db, [article(`a${i}`, `Envoy ${i}`)], new Map(), []);
+    const rows = await db.searchSegments.toArray();
+    expect(rows.length).toBeLessThanOrEqual(6);
+    expect(rows.flatMap((row) => row.articleIds).sort()).toEqual(Array.from({ length: 40 }, (_, i) => `a${i}`).sort());
+  });
+
+  it('takes removed articles out of the segments that hold them, and only those', async () => {
+    await indexImportedArticles(
+      db,
+      [article('a', 'Talks in Naqoura'), article('b', 'Envoys in Beirut')],
+      new Map(),
+      [],
+    );
+    await indexImportedArticles(db, [article('c', 'Barrack in Beirut')], new Map(), []);
+    const untouched = (await db.searchSegments.toArray())[1];
+    await db.articles.bulkAdd([article('b', 'Envoys in Beirut'), article('c', 'Barrack in Beirut')]);
+    await removeImportedArticles(db, ['a']);
+    const rows = await db.searchSegments.toArray();
+    expect(rows.map((row) => row.articleIds)).toEqual([['b'], ['c']]);
+    expect(rows[1]).toEqual(untouched);
+    const { segments, needsRebuild } = await loadSearchSegments(db);
+    expect(needsRebuild).toBe(false);
+    expect(segments[0]?.search.terms).not.toContain('naqoura');
+  });
+
+  it('stores typed arrays and the summaries as one string, versioned; drops anything else', async () => {
     await indexImportedArticles(db, [article('a', 'Talks in Naqoura')], new Map());
     const [row] = await db.searchSegments.toArray();
-    expect(typeof row?.index).toBe('string');
-    expect(parseSearchSegment(row as { index: unknown })?.formatVersion).toBe(SEARCH_SEGMENT_FORMAT_VERSION);
+    const stored = row?.index as { formatVersion: number; articles: unknown; search: { postingDocuments: unknown } };
+    expect(stored.formatVersion).toBe(SEARCH_SEGMENT_FORMAT_VERSION);
+    expect(typeof stored.articles).toBe('string');
+    expect(Object.prototype.toString.call(stored.search.postingDocuments)).toBe('[object Int32Array]');
+    expect(parseSearchSegment(row as { index: unknown })?.articles.map((summary) => summary.id)).toEqual(['a']);
     expect(parseSearchSegment({ index: '{not json' })).toBeUndefined();
+    // A version 1 segment (MiniSearch JSON) is stale: dropped, and its articles indexed again.
+    expect(
+      parseSearchSegment({ index: JSON.stringify({ formatVersion: 1, articles: [], search: {} }) }),
+    ).toBeUndefined();
+    expect(parseSearchSegment({ index: { ...stored, articles: '[]' } })).toBeUndefined();
+  });
+
+  it('merges segments as one index of all their articles, first copy of an id kept', async () => {
+    await indexImportedArticles(db, [article('a', 'Talks in Naqoura')], new Map());
+    await indexImportedArticles(db, [article('b', 'Envoys in Beirut'), article('a', 'Other text')], new Map());
+    const { segments } = await loadSearchSegments(db);
+    const merged = mergeSearchSegments(segments);
+    expect(merged.articles.map((summary) => summary.id)).toEqual(['a', 'b']);
+    expect(merged.search.documentIds).toEqual(['a', 'b']);
+    expect(merged.search.terms).not.toContain('other');
   });
 });
