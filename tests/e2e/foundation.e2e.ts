@@ -1,3 +1,4 @@
+import { CORPUS_INDEX_SCHEMA_VERSION } from '../../lib/corpus-index';
 import { expect, sendRuntimeMessage, test } from './fixtures';
 
 test('the service worker starts, the bundled index loads and validates, and the popup renders', async ({
@@ -13,7 +14,7 @@ test('the service worker starts, the bundled index loads and validates, and the 
   const status = await sendRuntimeMessage<{ ok: boolean; articles: number; entities: number }>(popup, {
     type: 'index/status',
   });
-  expect(status).toMatchObject({ ok: true, schemaVersion: 1 });
+  expect(status).toMatchObject({ ok: true, schemaVersion: CORPUS_INDEX_SCHEMA_VERSION });
   expect(status.articles).toBe(5);
   expect(status.entities).toBeGreaterThanOrEqual(60);
   expect(errors).toEqual([]);
