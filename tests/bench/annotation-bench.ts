@@ -515,7 +515,7 @@ function report(
       '### Responsiveness',
       `On the ${pageLabel(context.largest)} page, over ${largestRuns.length} runs of ours (every alias count):`,
       'long tasks seen by a `PerformanceObserver` (`longtask`) in the page during annotation (they include',
-      '`createEntityMatcher`, which runs in the same task as the first slice, and anything else the page did',
+      '`createEntityMatcher`, which runs in a task of its own before the first slice, and anything else the page did',
       "then), total blocking time (the sum of each long task's time past 50 ms), and our own longest slice",
       '(`AnnotationStats.longestTaskMs`). Then the hover hit test (`Highlighter.hitTest`) at',
       `${hover?.times.length ?? 0} viewport points, half over painted mentions (scrolled into view) and half`,
