@@ -54,7 +54,10 @@ const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
 
 function chromiumVersion(): string {
   try {
-    return execFileSync(findChromium(), ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync(findChromium(), ['--version'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return 'unknown Chromium';
   }
