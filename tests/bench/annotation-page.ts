@@ -9,6 +9,7 @@ import { Highlighter } from '../../lib/highlighter';
 import { createEntityMatcher, type MatcherSpec } from '../../lib/match-entities';
 import { PageAnnotator } from '../../lib/page-annotator';
 import type { AnnotationEntity } from '../../lib/page-relevance';
+import { mulberry32 } from './seeded-random';
 
 /** What one run of ours measured. */
 export interface OursRun {
@@ -60,18 +61,6 @@ function countNodes(): number {
   let count = 0;
   while (walker.nextNode()) count++;
   return count;
-}
-
-/** Mulberry32, for the hover points. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const state: { highlighter?: Highlighter } = {};

@@ -17,6 +17,7 @@ import { readFileSync } from 'node:fs';
 import { type Entity, entitySchema, knowledgeBaseSchema } from '../../lib/knowledge-base';
 import type { AnnotationEntity } from '../../lib/page-relevance';
 import { generateLargePage } from '../fixtures/pages/generate-large-page.mjs';
+import { mulberry32 } from './seeded-random';
 
 /** A page of about `targetBytes` bytes of HTML (ASCII, so bytes = characters). */
 export function benchPage(targetBytes: number): string {
@@ -39,18 +40,6 @@ function occurrences(text: string, needle: string): number {
     if (!isLetter(at - 1) && !isLetter(at + needle.length)) count++;
   }
   return count;
-}
-
-/** Mulberry32: small, fast, seedable. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // Name parts of the region's news, transliterated the ways the wires write them.

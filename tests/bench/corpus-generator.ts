@@ -14,18 +14,7 @@
  * mentions. Runs in Node and in the page (no Node APIs).
  */
 import type { Entity } from '../../lib/knowledge-base';
-
-/** Mulberry32: small, fast, seedable. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from './seeded-random';
 
 /** A seed for article `n` of corpus `seed`, well mixed so neighbouring articles share nothing. */
 function articleSeed(seed: number, n: number): number {

@@ -46,8 +46,9 @@ import {
   median,
   quantile,
 } from './bench-report';
-import { mulberry32, type QueryKind, syntheticWords } from './corpus-generator';
+import { type QueryKind, syntheticWords } from './corpus-generator';
 import type { ColdStart, ImportRun, QueryTimes } from './search-page';
+import { mulberry32 } from './seeded-random';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 

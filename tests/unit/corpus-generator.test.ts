@@ -3,8 +3,9 @@ import { loadBundledIndex } from '@/lib/bundled-index';
 import { prepareDraft } from '@/lib/import-articles';
 import { sourceFromText } from '@/lib/import-sources';
 import { buildImportCatalog } from '@/lib/imported-corpus';
-import { CorpusGenerator, mulberry32, withTypos } from '../bench/corpus-generator';
+import { CorpusGenerator, withTypos } from '../bench/corpus-generator';
 import { newsVocabulary } from '../bench/search-bench';
+import { mulberry32 } from '../bench/seeded-random';
 
 const { index } = loadBundledIndex();
 const vocabulary = newsVocabulary();

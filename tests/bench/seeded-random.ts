@@ -1,0 +1,16 @@
+/**
+ * The benchmarks' one seeded random source: the same seed gives the same
+ * pages, aliases, corpora and queries on every machine (no Math.random).
+ */
+
+/** Mulberry32: a small, fast, seedable PRNG; numbers in [0, 1). */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
