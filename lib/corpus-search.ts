@@ -201,12 +201,9 @@ function bundledArticleIndex(index: CorpusIndex): TermIndexData {
  * @example parseQuery('Randa Slim') // { combineWith: 'AND', queries: ['randa', 'slim'] }
  */
 export function parseQuery(query: string, combineWith: 'AND' | 'OR' = 'AND'): Query | null {
-  const words: Query[] = [];
-  for (const token of tokenizeForSearch(query)) {
-    const forms = processSearchTerm(token);
-    if (forms === null) continue;
-    words.push(typeof forms === 'string' ? forms : { combineWith: 'OR', queries: forms });
-  }
+  const words: Query[] = queryWords(query).map((forms) =>
+    forms.length === 1 ? (forms[0] as string) : { combineWith: 'OR', queries: forms },
+  );
   return words.length === 0 ? null : { combineWith, queries: words };
 }
 
