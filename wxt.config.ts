@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { newsSiteMatchPatterns } from './lib/news-sites';
+import { newsSiteMatchPatterns } from './lib/extension/news-sites';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
@@ -26,7 +26,9 @@ export default defineConfig({
                 /[\\/]components[\\/](entity-card\.css|(entity-card|search-panel|search-results|search-filters|on-this-page)\.tsx$)/.test(
                   id,
                 ) ||
-                /[\\/]lib[\\/](format-date|search-filters|reader-url|news-sites)\.ts$/.test(id) ||
+                /[\\/]lib[\\/](model[\\/]format-date|search[\\/]search-filters|extension[\\/]reader-page-url|extension[\\/]news-sites)\.ts$/.test(
+                  id,
+                ) ||
                 /node_modules[\\/](wxt|@wxt-dev[\\/]browser)[\\/]/.test(id),
               priority: 2,
             },

@@ -9,9 +9,9 @@
  * file does not import them.
  */
 import { type KeyboardEvent, type SyntheticEvent, useId } from 'react';
-import type { CardExcerpt, EntityCard, EntityRef } from '@/lib/entity-card';
-import { formatDateRange, formatPartialDate } from '@/lib/format-date';
-import type { EntityKind } from '@/lib/knowledge-base';
+import type { CardExcerpt, EntityCard, EntityRef } from '@/lib/corpus/entity-card';
+import { formatDateRange, formatPartialDate } from '@/lib/model/format-date';
+import type { EntityKind } from '@/lib/model/knowledge-base';
 
 /** What the reader tells us about a highlight: it is someone else, or stop marking this entity. */
 export type CardFeedback = 'not-this' | 'dont-highlight';

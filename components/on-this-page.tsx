@@ -6,7 +6,7 @@
  */
 import { useId } from 'react';
 import { KIND_LABELS } from '@/components/entity-card';
-import type { AnnotationsSnapshot, SiteState } from '@/lib/messages';
+import type { AnnotationsSnapshot, SiteState } from '@/lib/extension/messages';
 
 /** What the popup knows about the page it was opened on. */
 export type PageStatus =

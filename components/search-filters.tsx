@@ -5,8 +5,8 @@
  */
 import { useId } from 'react';
 import { KIND_LABELS } from '@/components/entity-card';
-import type { EntityKind } from '@/lib/knowledge-base';
-import { activeFilterCount, type SearchFilters } from '@/lib/search-filters';
+import type { EntityKind } from '@/lib/model/knowledge-base';
+import { activeFilterCount, type SearchFilters } from '@/lib/search/search-filters';
 
 export interface FilterPanelProps {
   filters: SearchFilters;

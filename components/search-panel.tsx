@@ -7,9 +7,9 @@
 import { type KeyboardEvent, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { FilterPanel } from '@/components/search-filters';
 import { type ReaderTarget, ResultList } from '@/components/search-results';
-import type { EntityHit, SearchLimits, SearchView } from '@/lib/corpus-search';
-import type { EntityCard } from '@/lib/entity-card';
-import { activeFilterCount, filtersArticles, type SearchFilters } from '@/lib/search-filters';
+import type { EntityCard } from '@/lib/corpus/entity-card';
+import type { EntityHit, SearchLimits, SearchView } from '@/lib/search/corpus-search';
+import { activeFilterCount, filtersArticles, type SearchFilters } from '@/lib/search/search-filters';
 
 /** How long a search took, for the popup's own measurements (issue #4 asks for the figures). */
 export interface SearchTiming {

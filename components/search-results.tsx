@@ -10,10 +10,10 @@
  */
 import { type KeyboardEvent, type MouseEvent, useEffect, useId, useRef, useState } from 'react';
 import { EntityCardView, KIND_LABELS } from '@/components/entity-card';
-import type { ArticleResult, EntityHit } from '@/lib/corpus-search';
-import type { CardExcerpt, EntityCard, EntityRef } from '@/lib/entity-card';
-import { formatPartialDate } from '@/lib/format-date';
-import type { TextPart } from '@/lib/search-snippet';
+import type { CardExcerpt, EntityCard, EntityRef } from '@/lib/corpus/entity-card';
+import { formatPartialDate } from '@/lib/model/format-date';
+import type { ArticleResult, EntityHit } from '@/lib/search/corpus-search';
+import type { TextPart } from '@/lib/search/search-snippet';
 
 /** Where the reader page opens: an article, at a passage. */
 export interface ReaderTarget {

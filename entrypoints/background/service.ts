@@ -1,14 +1,25 @@
-import { loadBundledIndex } from '@/lib/bundled-index';
-import { CorpusCatalog } from '@/lib/corpus-catalog';
-import { NewsContextDatabase } from '@/lib/database';
-import { asyncListener, type MessageSender } from '@/lib/extension-messaging';
-import { HIGHLIGHT_CSS } from '@/lib/highlighter';
-import { importedExcerptsOf } from '@/lib/imported-corpus';
-import { type AnnotatorConfig, type BackgroundRequest, backgroundRequest, type IndexStatus } from '@/lib/messages';
-import { isDefaultNewsSite } from '@/lib/news-sites';
-import { addFeedback, readSettings, setExtraSite, setSitePaused, suppressedEntities } from '@/lib/reader-store';
-import { readerUrl } from '@/lib/reader-url';
-import { siteOf } from '@/lib/settings';
+import { loadBundledIndex } from '@/lib/corpus/bundled-index';
+import { CorpusCatalog } from '@/lib/corpus/catalog';
+import { asyncListener, type MessageSender } from '@/lib/extension/extension-messaging';
+import {
+  type AnnotatorConfig,
+  type BackgroundRequest,
+  backgroundRequest,
+  type IndexStatus,
+} from '@/lib/extension/messages';
+import { isDefaultNewsSite } from '@/lib/extension/news-sites';
+import { readerUrl } from '@/lib/extension/reader-page-url';
+import { siteOf } from '@/lib/model/settings';
+import { HIGHLIGHT_CSS } from '@/lib/page/highlighter';
+import { NewsContextDatabase } from '@/lib/storage/database';
+import { importedExcerptsOf } from '@/lib/storage/imported-corpus';
+import {
+  addFeedback,
+  readSettings,
+  setExtraSite,
+  setSitePaused,
+  suppressedEntities,
+} from '@/lib/storage/settings-store';
 import { syncSiteScripts } from './site-scripts';
 
 /**

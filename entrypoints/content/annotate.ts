@@ -1,10 +1,15 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { asyncListener } from '@/lib/extension-messaging';
-import { Highlighter, type Mention } from '@/lib/highlighter';
-import { createEntityMatcher, type MatcherSpec } from '@/lib/match-entities';
-import { type AnnotationsSnapshot, type AnnotatorConfig, type ContentRequest, contentRequest } from '@/lib/messages';
-import { type AnnotationSnapshot, PageAnnotator } from '@/lib/page-annotator';
-import type { AnnotationEntity } from '@/lib/page-relevance';
+import { asyncListener } from '@/lib/extension/extension-messaging';
+import {
+  type AnnotationsSnapshot,
+  type AnnotatorConfig,
+  type ContentRequest,
+  contentRequest,
+} from '@/lib/extension/messages';
+import { createEntityMatcher, type MatcherSpec } from '@/lib/matching/match-entities';
+import type { AnnotationEntity } from '@/lib/matching/page-relevance';
+import { Highlighter, type Mention } from '@/lib/page/highlighter';
+import { type AnnotationSnapshot, PageAnnotator } from '@/lib/page/page-annotator';
 import { CardController } from './hover-card';
 import { requestAnnotatorConfig, requestEntityCard, tell } from './messaging';
 

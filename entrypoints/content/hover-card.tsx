@@ -4,9 +4,9 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { type CardFeedback, EntityCardView } from '@/components/entity-card';
 import cardCss from '@/components/entity-card.css?inline';
-import type { CardExcerpt, EntityCard } from '@/lib/entity-card';
-import type { Highlighter, Mention } from '@/lib/highlighter';
-import { OWN_UI_TAG } from '@/lib/text-ranges';
+import type { CardExcerpt, EntityCard } from '@/lib/corpus/entity-card';
+import type { Highlighter, Mention } from '@/lib/page/highlighter';
+import { OWN_UI_TAG } from '@/lib/page/text-ranges';
 import hoverCss from './hover-card.css?inline';
 
 /**

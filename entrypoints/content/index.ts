@@ -1,4 +1,4 @@
-import { newsSiteMatchPatterns } from '@/lib/news-sites';
+import { newsSiteMatchPatterns } from '@/lib/extension/news-sites';
 import { startAnnotating } from './annotate';
 
 export default defineContentScript({

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { type EntityCard, entityCardSchema } from '@/lib/entity-card';
-import { type AnnotatorConfig, annotatorConfigResponse, type BackgroundRequest } from '@/lib/messages';
+import { type EntityCard, entityCardSchema } from '@/lib/corpus/entity-card';
+import { type AnnotatorConfig, annotatorConfigResponse, type BackgroundRequest } from '@/lib/extension/messages';
 
 /**
  * The content script's side of messaging: everything it asks the background,

@@ -1,10 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
-import type { StoredArticle } from '@/lib/database';
-import { foldString } from '@/lib/fold-text';
-import { formatPartialDate } from '@/lib/format-date';
-import { formatImportProblem, type ImportProblem, WHOLE_FILE } from '@/lib/import-problems';
-import type { RemovedArticles } from '@/lib/imported-corpus';
+import { readerUrl } from '@/lib/extension/reader-page-url';
+import { formatPartialDate } from '@/lib/model/format-date';
+import { formatImportProblem, type ImportProblem, WHOLE_FILE } from '@/lib/model/import-problems';
+import type { StoredArticle } from '@/lib/storage/database';
+import type { RemovedArticles } from '@/lib/storage/imported-corpus';
 import {
   deleteArticles,
   exportCorpus,
@@ -12,8 +12,8 @@ import {
   resetToSeedCorpus,
   restoreArticles,
   updateArticleMetadata,
-} from '@/lib/manage-articles';
-import { readerUrl } from '@/lib/reader-url';
+} from '@/lib/storage/manage-articles';
+import { foldString } from '@/lib/text/fold-text';
 import { failureMessage } from './failure';
 import { plural } from './import-preview';
 import type { Corpus } from './use-corpus';

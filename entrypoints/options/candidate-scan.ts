@@ -1,5 +1,5 @@
-import type { EntityCandidate } from '@/lib/entity-candidates';
-import type { MatcherSpec } from '@/lib/match-entities';
+import type { EntityCandidate } from '@/lib/import/entity-candidates';
+import type { MatcherSpec } from '@/lib/matching/match-entities';
 
 /** Asks the candidates worker to read articles (all when `articleIds` is absent, newest first). */
 export interface CandidateScanRequest {

@@ -1,8 +1,8 @@
 import { type FormEvent, useId, useMemo, useState } from 'react';
-import type { EntityCandidate } from '@/lib/entity-candidates';
-import { formatImportProblem, type ImportProblem } from '@/lib/import-problems';
-import { type EntityKind, entityKinds } from '@/lib/knowledge-base';
-import { acceptCandidate, dismissCandidate, mergeCandidate } from '@/lib/user-entities';
+import type { EntityCandidate } from '@/lib/import/entity-candidates';
+import { formatImportProblem, type ImportProblem } from '@/lib/model/import-problems';
+import { type EntityKind, entityKinds } from '@/lib/model/knowledge-base';
+import { acceptCandidate, dismissCandidate, mergeCandidate } from '@/lib/storage/reader-entities';
 import { plural } from './import-preview';
 import { ProgressBar } from './progress-bar';
 import type { useCandidates } from './use-candidates';

@@ -5,9 +5,10 @@
  * database itself (workers of an extension page share its origin), so
  * article text never crosses the message channel.
  */
-import { NewsContextDatabase, type StoredArticle } from '@/lib/database';
-import { CandidateCollector } from '@/lib/entity-candidates';
-import { createEntityMatcher } from '@/lib/match-entities';
+
+import { CandidateCollector } from '@/lib/import/entity-candidates';
+import { createEntityMatcher } from '@/lib/matching/match-entities';
+import { NewsContextDatabase, type StoredArticle } from '@/lib/storage/database';
 import type { CandidateScanRequest, CandidateScanUpdate } from './candidate-scan';
 
 const db = new NewsContextDatabase();

@@ -1,9 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type FormEvent, useMemo, useState } from 'react';
-import { foldString } from '@/lib/fold-text';
-import { formatImportProblem, type ImportProblem, WHOLE_FILE } from '@/lib/import-problems';
-import { type Alias, aliasLanguages, type Entity, type EntityKind, entityKinds } from '@/lib/knowledge-base';
-import { deleteEntity, saveEntity } from '@/lib/user-entities';
+import { formatImportProblem, type ImportProblem, WHOLE_FILE } from '@/lib/model/import-problems';
+import { type Alias, aliasLanguages, type Entity, type EntityKind, entityKinds } from '@/lib/model/knowledge-base';
+import { deleteEntity, saveEntity } from '@/lib/storage/reader-entities';
+import { foldString } from '@/lib/text/fold-text';
 import { KIND_LABELS } from './candidates-panel';
 import { failureMessage } from './failure';
 import { plural } from './import-preview';

@@ -5,8 +5,14 @@ import {
   type ImportProgress,
   type PreparedFile,
   prepareImport,
-} from '@/lib/import-articles';
-import { formatBytes, type ImportSource, MAX_FILE_BYTES, readImportFile, sourceFromPaste } from '@/lib/import-sources';
+} from '@/lib/import/import-articles';
+import {
+  formatBytes,
+  type ImportSource,
+  MAX_FILE_BYTES,
+  readImportFile,
+  sourceFromPaste,
+} from '@/lib/import/import-sources';
 import { ImportPreview, ImportResults } from './import-preview';
 import { ProgressBar } from './progress-bar';
 import type { Corpus } from './use-corpus';

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { formatPartialDate } from '@/lib/format-date';
-import type { BatchOutcome, Duplicate, PreparedArticle, PreparedFile } from '@/lib/import-articles';
-import { formatImportProblem, type ImportProblem, WHOLE_FILE } from '@/lib/import-problems';
-import { formatBytes } from '@/lib/import-sources';
-import type { ImportCatalog } from '@/lib/imported-corpus';
+import type { BatchOutcome, Duplicate, PreparedArticle, PreparedFile } from '@/lib/import/import-articles';
+import { formatBytes } from '@/lib/import/import-sources';
+import { formatPartialDate } from '@/lib/model/format-date';
+import { formatImportProblem, type ImportProblem, WHOLE_FILE } from '@/lib/model/import-problems';
+import type { ImportCatalog } from '@/lib/storage/imported-corpus';
 
 /** Large batches show this many files at first; the counts above always cover all of them. */
 const FILES_SHOWN = 50;

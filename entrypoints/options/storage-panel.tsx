@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useState } from 'react';
-import { formatBytes } from '@/lib/import-sources';
+import { formatBytes } from '@/lib/import/import-sources';
 import type { Corpus } from './use-corpus';
 
 interface Usage {

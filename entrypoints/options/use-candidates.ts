@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import type { EntityCandidate } from '@/lib/entity-candidates';
+import type { EntityCandidate } from '@/lib/import/entity-candidates';
 import type { CandidateScanRequest, CandidateScanUpdate } from './candidate-scan';
 import type { Corpus } from './use-corpus';
 

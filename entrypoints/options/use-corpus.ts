@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { loadBundledIndex } from '@/lib/bundled-index';
-import { NewsContextDatabase } from '@/lib/database';
-import { type CorpusStore, type ImportCatalog, readImportCatalog } from '@/lib/imported-corpus';
-import { importedSearchIndex } from '@/lib/imported-search-index';
+import { loadBundledIndex } from '@/lib/corpus/bundled-index';
+import { NewsContextDatabase } from '@/lib/storage/database';
+import { type CorpusStore, type ImportCatalog, readImportCatalog } from '@/lib/storage/imported-corpus';
+import { importedSearchIndex } from '@/lib/storage/imported-search-index';
 
 /** The options page's handle on the reader's corpus. */
 export interface Corpus {

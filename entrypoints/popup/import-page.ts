@@ -1,8 +1,8 @@
-import { loadBundledIndex } from '@/lib/bundled-index';
-import { NewsContextDatabase } from '@/lib/database';
-import { formatImportProblem } from '@/lib/import-problems';
-import { importedSearchIndex } from '@/lib/imported-search-index';
-import { importPageDocument } from '@/lib/page-import';
+import { loadBundledIndex } from '@/lib/corpus/bundled-index';
+import { importPageDocument } from '@/lib/import/page-import';
+import { formatImportProblem } from '@/lib/model/import-problems';
+import { NewsContextDatabase } from '@/lib/storage/database';
+import { importedSearchIndex } from '@/lib/storage/imported-search-index';
 
 /**
  * "Import this page" (issue #5): after the reader's click, the activeTab

@@ -4,11 +4,11 @@
  * after the popup's first paint (it brings the message schemas with it).
  */
 import type { Browser } from 'wxt/browser';
-import { askBackground } from '@/components/corpus-session';
 import type { PageStatus } from '@/components/on-this-page';
-import { annotationsGetResponse, siteStateResponse } from '@/lib/messages';
-import { newsSiteMatchPatterns } from '@/lib/news-sites';
-import { siteOf } from '@/lib/settings';
+import { askBackground } from '@/lib/extension/corpus-session';
+import { annotationsGetResponse, siteStateResponse } from '@/lib/extension/messages';
+import { newsSiteMatchPatterns } from '@/lib/extension/news-sites';
+import { siteOf } from '@/lib/model/settings';
 
 type Tab = Browser.tabs.Tab;
 

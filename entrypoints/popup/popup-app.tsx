@@ -1,7 +1,7 @@
 /**
  * The toolbar popup (issue #4): search the corpus, and see what is on the
  * current page. It wires the components to the extension: the corpus (loaded
- * in this page, see components/corpus-session.ts), the tab it was opened
+ * in this page, see lib/extension/corpus-session.ts), the tab it was opened
  * on, the background (site state, cards) and the content script
  * (`annotations/get`, `mention/show-entity`).
  *
@@ -26,15 +26,15 @@ import type { Browser } from 'wxt/browser';
 import { annotatesSite, OnThisPage, type PageStatus } from '@/components/on-this-page';
 import { type RunSearch, SearchPanel, type SearchTiming } from '@/components/search-panel';
 import type { ReaderTarget } from '@/components/search-results';
-import { newsSiteMatchPatterns } from '@/lib/news-sites';
-import { readerUrl } from '@/lib/reader-url';
+import { newsSiteMatchPatterns } from '@/lib/extension/news-sites';
+import { readerUrl } from '@/lib/extension/reader-page-url';
 
 type Tab = Browser.tabs.Tab;
 type PanelName = 'search' | 'page';
 
 // The corpus (index, engine, database) and the page state (message schemas)
 // load after the first paint: the search box takes input at once.
-const corpusSession = () => import('@/components/corpus-session');
+const corpusSession = () => import('@/lib/extension/corpus-session');
 const pageState = () => import('./page-state');
 
 function readerHref(target: ReaderTarget): string {

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
-import { loadCorpus, openDatabase } from '@/components/corpus-session';
-import { Highlighter } from '@/lib/highlighter';
-import { createEntityMatcher } from '@/lib/match-entities';
-import { type AnnotationSnapshot, PageAnnotator } from '@/lib/page-annotator';
-import { readSettings } from '@/lib/reader-store';
-import { DEFAULT_SETTINGS } from '@/lib/settings';
+import { loadCorpus, openDatabase } from '@/lib/extension/corpus-session';
+import { createEntityMatcher } from '@/lib/matching/match-entities';
+import { DEFAULT_SETTINGS } from '@/lib/model/settings';
+import { Highlighter } from '@/lib/page/highlighter';
+import { type AnnotationSnapshot, PageAnnotator } from '@/lib/page/page-annotator';
+import { readSettings } from '@/lib/storage/settings-store';
 
 /** Elements the annotator leaves alone: metadata, the side column, the card. */
 export const SKIP_ATTRIBUTE = 'data-nc-skip';

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { loadArticle, loadCorpus, loadEntityCard, readerHref } from '@/components/corpus-session';
 import { KIND_LABELS } from '@/components/entity-card';
-import type { IndexedArticle } from '@/lib/corpus-index';
-import type { RelatedArticle } from '@/lib/corpus-search';
-import type { CardExcerpt } from '@/lib/entity-card';
-import { formatPartialDate } from '@/lib/format-date';
-import { HIGHLIGHT_CSS } from '@/lib/highlighter';
-import { parseReaderHash, readerUrl } from '@/lib/reader-url';
+import type { CardExcerpt } from '@/lib/corpus/entity-card';
+import { loadArticle, loadCorpus, loadEntityCard, readerHref } from '@/lib/extension/corpus-session';
+import { parseReaderHash, readerUrl } from '@/lib/extension/reader-page-url';
+import { formatPartialDate } from '@/lib/model/format-date';
+import type { IndexedArticle } from '@/lib/model/index-schema';
+import { HIGHLIGHT_CSS } from '@/lib/page/highlighter';
+import type { RelatedArticle } from '@/lib/search/corpus-search';
 import { SKIP_ATTRIBUTE, useArticleAnnotation } from './article-annotation';
 import { useReaderCards } from './reader-card';
 

@@ -1,7 +1,7 @@
 import { type CSSProperties, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { EntityCardView } from '@/components/entity-card';
-import type { CardExcerpt, EntityCard } from '@/lib/entity-card';
-import type { Highlighter, Mention } from '@/lib/highlighter';
+import type { CardExcerpt, EntityCard } from '@/lib/corpus/entity-card';
+import type { Highlighter, Mention } from '@/lib/page/highlighter';
 import { SKIP_ATTRIBUTE } from './article-annotation';
 
 /**

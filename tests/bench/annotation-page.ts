@@ -5,10 +5,11 @@
  * the hover hit test. Exposed as `window.__annotationBench`; every number it
  * returns was timed inside the page with `performance.now`.
  */
-import { Highlighter } from '../../lib/highlighter';
-import { createEntityMatcher, type MatcherSpec } from '../../lib/match-entities';
-import { PageAnnotator } from '../../lib/page-annotator';
-import type { AnnotationEntity } from '../../lib/page-relevance';
+
+import { createEntityMatcher, type MatcherSpec } from '../../lib/matching/match-entities';
+import type { AnnotationEntity } from '../../lib/matching/page-relevance';
+import { Highlighter } from '../../lib/page/highlighter';
+import { PageAnnotator } from '../../lib/page/page-annotator';
 import { mulberry32 } from './seeded-random';
 
 /** What one run of ours measured. */

@@ -14,8 +14,8 @@
  *   texts) and our matcher (entities built from the same aliases).
  */
 import { readFileSync } from 'node:fs';
-import { type Entity, entitySchema, knowledgeBaseSchema } from '../../lib/knowledge-base';
-import type { AnnotationEntity } from '../../lib/page-relevance';
+import type { AnnotationEntity } from '../../lib/matching/page-relevance';
+import { type Entity, entitySchema, knowledgeBaseSchema } from '../../lib/model/knowledge-base';
 import { generateLargePage } from '../fixtures/pages/generate-large-page.mjs';
 import { mulberry32 } from './seeded-random';
 

@@ -13,7 +13,7 @@
  * characters, as in the bundled corpus, so the importer's matcher finds
  * mentions. Runs in Node and in the page (no Node APIs).
  */
-import type { Entity } from '../../lib/knowledge-base';
+import type { Entity } from '../../lib/model/knowledge-base';
 import { mulberry32 } from './seeded-random';
 
 /** A seed for article `n` of corpus `seed`, well mixed so neighbouring articles share nothing. */

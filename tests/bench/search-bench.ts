@@ -14,7 +14,7 @@
  * - cold start: the page reloaded (a fresh JS heap), then from the first byte
  *   of its first script to the first query's results: the script (with the
  *   bundled index in it, as the popup's), `loadCorpus()` from
- *   `components/corpus-session.ts` (the popup's own code: database, segments,
+ *   `lib/extension/corpus-session.ts` (the popup's own code: database, segments,
  *   `CorpusSearch`), the first `search()`;
  * - p50 and p95 of `search.search(query)` (what the popup runs per
  *   keystroke) for exact, prefix and fuzzy queries drawn from the corpus;

@@ -2,7 +2,7 @@
  * Entry bundled into the search benchmark's page (`bundleForPage`), served
  * from a localhost origin so it has real, on-disk IndexedDB. It holds what
  * an extension page holds: the bundled index (in this script, as in the
- * popup's) and `loadCorpus()` from `components/corpus-session.ts`, the very
+ * popup's) and `loadCorpus()` from `lib/extension/corpus-session.ts`, the very
  * code the popup and reader run. It also holds the importer, to fill the
  * page's database through the options page's path (prepare, then commit).
  *
@@ -11,15 +11,16 @@
  * the timings in `window.__coldStart`. Every time is taken in the page with
  * `performance.now()`.
  */
-import { loadCorpus } from '../../components/corpus-session';
-import { loadBundledIndex } from '../../lib/bundled-index';
-import type { CorpusSearch } from '../../lib/corpus-search';
-import { NewsContextDatabase } from '../../lib/database';
-import { commitPreparedFiles, type ImportContext, prepareImport } from '../../lib/import-articles';
-import { type ImportSource, sourceFromText } from '../../lib/import-sources';
-import { type ImportedSearchIndex, readImportCatalog } from '../../lib/imported-corpus';
-import { importedSearchIndex } from '../../lib/imported-search-index';
-import { rebuildSearchSegments } from '../../lib/search-segments';
+
+import { loadBundledIndex } from '../../lib/corpus/bundled-index';
+import { loadCorpus } from '../../lib/extension/corpus-session';
+import { commitPreparedFiles, type ImportContext, prepareImport } from '../../lib/import/import-articles';
+import { type ImportSource, sourceFromText } from '../../lib/import/import-sources';
+import type { CorpusSearch } from '../../lib/search/corpus-search';
+import { rebuildSearchSegments } from '../../lib/search/search-segments';
+import { NewsContextDatabase } from '../../lib/storage/database';
+import { type ImportedSearchIndex, readImportCatalog } from '../../lib/storage/imported-corpus';
+import { importedSearchIndex } from '../../lib/storage/imported-search-index';
 import { CorpusGenerator, type QueryKind } from './corpus-generator';
 
 export interface ColdStart {

@@ -1,4 +1,4 @@
-import { CORPUS_INDEX_SCHEMA_VERSION } from '../../lib/corpus-index';
+import { CORPUS_INDEX_SCHEMA_VERSION } from '../../lib/model/index-schema';
 import { expect, sendRuntimeMessage, test } from './fixtures';
 
 test('the service worker starts, the bundled index loads and validates, and the popup renders', async ({

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import type { AnnotationsSnapshot } from '@/lib/messages';
-import { OWN_UI_TAG } from '@/lib/text-ranges';
+import type { AnnotationsSnapshot } from '@/lib/extension/messages';
+import { OWN_UI_TAG } from '@/lib/page/text-ranges';
 import { sendTabMessage } from './fixtures';
 
 /**

@@ -3,13 +3,13 @@
  * bundled index, File-like inputs, generated news articles, and a snapshot
  * of every table for "the database is exactly as it was" checks.
  */
-import { loadBundledIndex } from '../../lib/bundled-index';
-import { NewsContextDatabase } from '../../lib/database';
-import type { ImportContext } from '../../lib/import-articles';
-import type { ImportFileLike } from '../../lib/import-sources';
-import { type CorpusStore, readImportCatalog } from '../../lib/imported-corpus';
-import { importedSearchIndex } from '../../lib/imported-search-index';
-import { parseSearchSegment } from '../../lib/search-segments';
+import { loadBundledIndex } from '../../lib/corpus/bundled-index';
+import type { ImportContext } from '../../lib/import/import-articles';
+import type { ImportFileLike } from '../../lib/import/import-sources';
+import { parseSearchSegment } from '../../lib/search/search-segments';
+import { NewsContextDatabase } from '../../lib/storage/database';
+import { type CorpusStore, readImportCatalog } from '../../lib/storage/imported-corpus';
+import { importedSearchIndex } from '../../lib/storage/imported-search-index';
 
 export const { index } = loadBundledIndex();
 

@@ -3,8 +3,9 @@
  * exposes our text and highlight modules as `window.__nc`, plus a stand-in for
  * the entity matcher (plain substring search) so a test can paint mentions.
  */
-import { HIGHLIGHT_CSS, HIGHLIGHT_NAMES, Highlighter, type MentionInput } from '../../lib/highlighter';
-import type { EntityKind } from '../../lib/knowledge-base';
+
+import type { EntityKind } from '../../lib/model/knowledge-base';
+import { HIGHLIGHT_CSS, HIGHLIGHT_NAMES, Highlighter, type MentionInput } from '../../lib/page/highlighter';
 import {
   collectTextBlocks,
   collectTextBlocksWithin,
@@ -16,7 +17,7 @@ import {
   spanToRange,
   type TextBlock,
   TextBlockCollector,
-} from '../../lib/text-ranges';
+} from '../../lib/page/text-ranges';
 
 /** An alias to find verbatim, and the entity it names. */
 export interface TestAlias {

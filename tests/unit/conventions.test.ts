@@ -27,7 +27,7 @@ const testFiles = filesUnder('tests').filter(
 const testSources = testFiles.map(read).join('\n');
 
 // DOM modules by design (Hypothesis' layering): reading text, painting highlights, and the annotator that wires them.
-const DOM_MODULES = new Set(['lib/text-ranges.ts', 'lib/highlighter.ts', 'lib/page-annotator.ts']);
+const DOM_MODULES = new Set(['lib/page/text-ranges.ts', 'lib/page/highlighter.ts', 'lib/page/page-annotator.ts']);
 
 describe('conventions', () => {
   it('keeps the top level to the design card', () => {
@@ -86,7 +86,7 @@ describe('conventions', () => {
 
   it('lets only the highlighter touch CSS.highlights', () => {
     const touching = productFiles.filter((path) => /CSS\.highlights|new Highlight\(/.test(read(path)));
-    expect(touching.map((path) => relative('.', path))).toEqual(['lib/highlighter.ts']);
+    expect(touching.map((path) => relative('.', path))).toEqual(['lib/page/highlighter.ts']);
   });
 
   it('never parses untrusted text as HTML in product code', () => {

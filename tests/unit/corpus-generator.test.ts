@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { loadBundledIndex } from '@/lib/bundled-index';
-import { prepareDraft } from '@/lib/import-articles';
-import { sourceFromText } from '@/lib/import-sources';
-import { buildImportCatalog } from '@/lib/imported-corpus';
+import { loadBundledIndex } from '@/lib/corpus/bundled-index';
+import { prepareDraft } from '@/lib/import/import-articles';
+import { sourceFromText } from '@/lib/import/import-sources';
+import { buildImportCatalog } from '@/lib/storage/imported-corpus';
 import { CorpusGenerator, withTypos } from '../bench/corpus-generator';
 import { newsVocabulary } from '../bench/search-bench';
 import { mulberry32 } from '../bench/seeded-random';

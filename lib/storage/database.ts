@@ -1,0 +1,198 @@
+import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
+import { excerptsForMentions } from '../corpus/excerpts';
+import type { Excerpt, IndexedArticle, MentionGroup } from '../model/index-schema';
+import type { Entity } from '../model/knowledge-base';
+import type { Settings } from '../model/settings';
+import { siteOf } from '../model/settings';
+import { urlKeyOf } from '../text/article-fingerprint';
+
+/**
+ * The reader's own data, in the extension's IndexedDB (never the page's: the
+ * content script does not open it; it asks the background). The bundled
+ * corpus is not copied here: it ships in `data/index.json`.
+ *
+ * Versions are never edited once released: a change is a new version with an
+ * upgrade, tested with data in it (tests/unit/database.test.ts).
+ */
+export const DATABASE_NAME = 'news-context';
+export const DATABASE_VERSION = 3;
+
+/** An article the reader imported. */
+export interface StoredArticle extends IndexedArticle {
+  origin: 'import';
+  /** SHA-256 of the normalised text, to refuse duplicates. */
+  textHash: string;
+  importedAt: number;
+  /** Host of `url` without `www.` (v2), for the outlet filter and per-site views; empty without a URL. */
+  site: string;
+  /** `url` normalised for duplicate checks (v2, see `lib/text/article-fingerprint.ts`); empty without a URL. */
+  urlKey: string;
+}
+
+/** A user-added entity, or the reader's edit of a bundled one (same id), which wins over the bundle. */
+export interface StoredEntity {
+  id: string;
+  origin: 'user' | 'override';
+  entity: Entity;
+  updatedAt: number;
+}
+
+export type StoredMentionGroup = MentionGroup;
+
+/** An excerpt of an imported article, with the entity it quotes (v2). */
+export interface StoredExcerpt extends Excerpt {
+  entityId: string;
+}
+
+/**
+ * The excerpts of one imported article (v2): what cards quote from the
+ * reader's own sources. One row per article, not per excerpt: an article
+ * has dozens of excerpts, and a thousand-article import would otherwise
+ * write tens of thousands of rows (issue #5's speed budget). `entityIds` is
+ * a multi-entry index, so one entity's excerpts are one query.
+ */
+export interface StoredArticleExcerpts {
+  articleId: string;
+  entityIds: string[];
+  excerpts: StoredExcerpt[];
+}
+
+/** @deprecated Before v2's release: the per-excerpt table, kept empty until the background reads `articleExcerpts`. */
+export interface StoredExcerptRow extends StoredExcerpt {
+  id?: number;
+}
+
+/** "Not this" (wrong entity here) and "Don't highlight this" (never mark it), per entity and site. */
+export interface StoredFeedback {
+  id?: number;
+  entityId: string;
+  /** Host without `www.`; empty for "everywhere". */
+  site: string;
+  verdict: 'not-this' | 'dont-highlight';
+  createdAt: number;
+}
+
+export interface StoredSetting {
+  key: 'settings';
+  value: Settings;
+}
+
+/**
+ * One segment of the imported articles' search index (v2). Imports append to
+ * the last open segment, so adding an article re-serializes one small
+ * segment, never the whole index (issue #5).
+ */
+export interface StoredSearchSegment {
+  id: number;
+  articleIds: string[];
+  /** The segment's serialized index (format owned by the search module, versioned there). */
+  index: unknown;
+}
+
+/** A candidate entity the importer proposed, once the reader decided about it (v2). */
+export interface StoredCandidateDecision {
+  /** The candidate's folded phrase. */
+  key: string;
+  decision: 'accepted' | 'merged' | 'dismissed';
+  entityId?: string;
+  decidedAt: number;
+}
+
+export class NewsContextDatabase extends Dexie {
+  articles!: EntityTable<StoredArticle, 'id'>;
+  entities!: EntityTable<StoredEntity, 'id'>;
+  mentions!: Table<StoredMentionGroup, [string, string]>;
+  articleExcerpts!: EntityTable<StoredArticleExcerpts, 'articleId'>;
+  /** @deprecated Empty; see {@link StoredExcerptRow}. */
+  excerpts!: EntityTable<StoredExcerptRow, 'id'>;
+  feedback!: EntityTable<StoredFeedback, 'id'>;
+  settings!: EntityTable<StoredSetting, 'key'>;
+  searchSegments!: EntityTable<StoredSearchSegment, 'id'>;
+  candidateDecisions!: EntityTable<StoredCandidateDecision, 'key'>;
+
+  constructor(name = DATABASE_NAME) {
+    // Relaxed durability (Chromium): a commit returns once the data is with the OS, not flushed to disk. Each
+    // transaction is still all or nothing; a power cut could only lose the last moments' writes, whole. It
+    // makes a thousand-article import about a tenth faster (issue #5's speed budget).
+    super(name, { chromeTransactionDurability: 'relaxed' });
+    defineVersions(this);
+  }
+}
+
+/** Version 1: articles, entities, mentions, feedback and settings. */
+export const VERSION_1_STORES = {
+  articles: 'id, &textHash, url, importedAt',
+  entities: 'id, origin',
+  mentions: '[articleId+entityId], articleId, entityId',
+  feedback: '++id, entityId, site, [entityId+site]',
+  settings: 'key',
+} as const;
+
+/**
+ * Version 2: articles gain `site` and `urlKey` (indexed; `urlKey` replaces
+ * the raw `url` index, so "same URL" ignores tracking parameters), cards
+ * quote imported articles from stored excerpts (`articleExcerpts`, one row
+ * per article), the search index of imported articles is persisted in
+ * segments, and decisions on candidate entities are kept.
+ *
+ * `excerpts` (one row per excerpt) is unused and stays empty: it goes before
+ * v2 is released, once the background reads `articleExcerpts`.
+ */
+export const VERSION_2_STORES = {
+  ...VERSION_1_STORES,
+  articles: 'id, &textHash, urlKey, site, importedAt',
+  articleExcerpts: 'articleId, *entityIds',
+  excerpts: '++id, entityId, articleId',
+  searchSegments: 'id',
+  candidateDecisions: 'key',
+} as const;
+
+/**
+ * Version 3: mentions keep only their primary key, `[articleId+entityId]`.
+ * Mentions are read by article only (`where('articleId')`, which Dexie
+ * answers from the first part of the compound key), never by entity (cards
+ * read `articleExcerpts`), so the `articleId` and `entityId` indexes were
+ * written for every mention row and never read: a thousand-article import
+ * writes about 11,000 of these rows, and each index entry cost time and
+ * space (issue #6). Rows are unchanged; IndexedDB drops the two indexes.
+ */
+export const VERSION_3_STORES = {
+  ...VERSION_2_STORES,
+  mentions: '[articleId+entityId]',
+} as const;
+
+function defineVersions(db: Dexie): void {
+  db.version(1).stores(VERSION_1_STORES);
+  db.version(2).stores(VERSION_2_STORES).upgrade(upgradeToVersion2);
+  db.version(3).stores(VERSION_3_STORES);
+}
+
+/**
+ * v1 → v2: derive each article's site and URL key from its URL, and cut the excerpts
+ * that v1 did not store from the mentions it did. Search segments are not
+ * built here: the search module rebuilds any article no segment covers.
+ */
+export async function upgradeToVersion2(transaction: Transaction): Promise<void> {
+  const articles = transaction.table<StoredArticle, string>('articles');
+  const mentions = transaction.table<StoredMentionGroup, [string, string]>('mentions');
+  const articleExcerpts = transaction.table<StoredArticleExcerpts, string>('articleExcerpts');
+  await articles.toCollection().modify((article) => {
+    article.site = article.url ? siteOf(article.url) : '';
+    article.urlKey = article.url ? urlKeyOf(article.url) : '';
+  });
+  const byId = new Map((await articles.toArray()).map((article) => [article.id, article]));
+  const byArticle = new Map<string, StoredExcerpt[]>();
+  for (const group of await mentions.toArray()) {
+    const article = byId.get(group.articleId);
+    if (!article) continue;
+    const list = byArticle.get(article.id) ?? [];
+    list.push(...excerptsForMentions(article, group).map((excerpt) => ({ ...excerpt, entityId: group.entityId })));
+    byArticle.set(article.id, list);
+  }
+  await articleExcerpts.bulkAdd([...byArticle].map(([articleId, excerpts]) => articleExcerptsRow(articleId, excerpts)));
+}
+
+/** The stored row of one article's excerpts. */
+export function articleExcerptsRow(articleId: string, excerpts: StoredExcerpt[]): StoredArticleExcerpts {
+  return { articleId, entityIds: [...new Set(excerpts.map((excerpt) => excerpt.entityId))], excerpts };
+}

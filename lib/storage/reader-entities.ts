@@ -1,0 +1,191 @@
+import { type ImportProblem, problemsFromZod } from '../model/import-problems';
+import { type Alias, type Entity, type EntityInput, type EntityKind, entitySchema } from '../model/knowledge-base';
+import { foldString } from '../text/fold-text';
+import type { StoredEntity } from './database';
+import {
+  buildImportCatalog,
+  type CorpusStore,
+  corpusTransaction,
+  type ImportCatalog,
+  rematchImportedArticles,
+} from './imported-corpus';
+
+/**
+ * The reader's entities (issue #5): accepting a candidate, merging it into an
+ * entity as an alias, dismissing it, and editing any entity. A reader's edit
+ * of a bundled entity is stored as an override under the same id, so it
+ * survives a rebuild of the bundled index (the catalog lays it over the
+ * bundle); deleting the override restores the bundled entity.
+ *
+ * Each change is one transaction that also matches the imported articles
+ * again, so the entity's excerpts (and the search entries naming it) are
+ * right the moment it commits. The caller then tells the background
+ * (`catalog/changed`), which re-annotates open pages.
+ */
+export type EntityChange =
+  | { ok: true; entityId: string; catalog: ImportCatalog }
+  | { ok: false; problems: ImportProblem[] };
+
+/** What the reader fills in when accepting a candidate. */
+export interface NewEntityFields {
+  name: string;
+  kind: EntityKind;
+  /** Other names it goes by; the candidate's phrase is always one. */
+  aliases: readonly string[];
+  role?: string;
+  background?: string;
+  /** Events only: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+  date?: string;
+}
+
+/**
+ * A kebab-case id from a name, unique among `taken`.
+ *
+ * @example entityIdFor('Morgan Ortagus', new Set()) // 'morgan-ortagus'
+ */
+export function entityIdFor(name: string, taken: ReadonlySet<string>): string {
+  const base =
+    foldString(name)
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60)
+      .replace(/-+$/, '') || 'entity';
+  if (!taken.has(base)) return base;
+  for (let suffix = 2; ; suffix++) if (!taken.has(`${base}-${suffix}`)) return `${base}-${suffix}`;
+}
+
+/** Aliases from text, each once (case and accents aside), the name first. */
+export function aliasesFrom(texts: readonly string[], keep: readonly Alias[] = []): Alias[] {
+  const seen = new Set(keep.map((alias) => foldString(alias.text)));
+  const out = [...keep];
+  for (const text of texts) {
+    const trimmed = text.trim();
+    const key = foldString(trimmed);
+    if (!trimmed || seen.has(key)) continue;
+    seen.add(key);
+    out.push({
+      text: trimmed,
+      lang: /[\u0600-\u06ff]/.test(trimmed) ? 'ar' : /[\u0590-\u05ff]/.test(trimmed) ? 'he' : 'en',
+    });
+  }
+  return out;
+}
+
+/**
+ * Validates and stores an entity (new, or an edit of a bundled or user one),
+ * then matches the imported articles again. One transaction.
+ */
+export async function saveEntity(store: CorpusStore, input: EntityInput, file = 'Entity'): Promise<EntityChange> {
+  const parsed = entitySchema.safeParse(input);
+  if (!parsed.success) return { ok: false, problems: problemsFromZod(file, parsed.error) };
+  const entity = parsed.data;
+  const catalog = await corpusTransaction(store.db, async () => {
+    await putEntity(store, entity);
+    return refreshCatalog(store, [entity.id]);
+  });
+  return { ok: true, entityId: entity.id, catalog };
+}
+
+/**
+ * Accepts a candidate: a new entity with the candidate's phrase among its
+ * aliases, and the decision remembered so the candidate is not proposed again.
+ */
+export async function acceptCandidate(
+  store: CorpusStore,
+  candidate: { key: string; name: string },
+  fields: NewEntityFields,
+  catalog: ImportCatalog,
+): Promise<EntityChange> {
+  const taken = new Set(catalog.entities.map((entity) => entity.id));
+  const name = fields.name.trim() || candidate.name;
+  const input: EntityInput = {
+    id: entityIdFor(name, taken),
+    kind: fields.kind,
+    name,
+    aliases: aliasesFrom([name, candidate.name, ...fields.aliases]),
+    role: fields.role?.trim() || 'Added by you from your imported articles',
+    background: fields.background?.trim() || `First found in your imported articles as “${candidate.name}”.`,
+    related: [],
+    specificity: 'specific',
+    ...(fields.kind === 'event'
+      ? { date: { start: fields.date?.trim() ?? '', precision: datePrecision(fields.date) } }
+      : {}),
+  };
+  const parsed = entitySchema.safeParse(input);
+  if (!parsed.success) return { ok: false, problems: problemsFromZod(candidate.name, parsed.error) };
+  const entity = parsed.data;
+  const next = await corpusTransaction(store.db, async () => {
+    await putEntity(store, entity);
+    await store.db.candidateDecisions.put({
+      key: candidate.key,
+      decision: 'accepted',
+      entityId: entity.id,
+      decidedAt: now(store),
+    });
+    return refreshCatalog(store, [entity.id]);
+  });
+  return { ok: true, entityId: entity.id, catalog: next };
+}
+
+/** Merges a candidate into an existing entity as an alias (a bundled entity gets an override). */
+export async function mergeCandidate(
+  store: CorpusStore,
+  candidate: { key: string; name: string },
+  entityId: string,
+  catalog: ImportCatalog,
+): Promise<EntityChange> {
+  const target = catalog.entityById.get(entityId);
+  if (!target) {
+    return {
+      ok: false,
+      problems: [{ file: candidate.name, field: 'entity', reason: 'no longer exists: choose another' }],
+    };
+  }
+  const entity: Entity = { ...target, aliases: aliasesFrom([candidate.name], target.aliases) };
+  const next = await corpusTransaction(store.db, async () => {
+    await putEntity(store, entity);
+    await store.db.candidateDecisions.put({ key: candidate.key, decision: 'merged', entityId, decidedAt: now(store) });
+    return refreshCatalog(store, [entityId]);
+  });
+  return { ok: true, entityId, catalog: next };
+}
+
+/** Dismisses a candidate: it is not proposed again. */
+export async function dismissCandidate(store: CorpusStore, candidateKey: string): Promise<void> {
+  await store.db.candidateDecisions.put({ key: candidateKey, decision: 'dismissed', decidedAt: now(store) });
+}
+
+/**
+ * Deletes the reader's entity, or their edit of a bundled one (which brings
+ * the bundled version back). Bundled entities themselves cannot be deleted.
+ */
+export async function deleteEntity(store: CorpusStore, entityId: string): Promise<ImportCatalog> {
+  return corpusTransaction(store.db, async () => {
+    await store.db.entities.delete(entityId);
+    return refreshCatalog(store, [entityId]);
+  });
+}
+
+function datePrecision(date: string | undefined): 'day' | 'month' | 'year' | 'unknown' {
+  const parts = date?.trim() ? date.trim().split('-').length : 0;
+  return parts === 3 ? 'day' : parts === 2 ? 'month' : parts === 1 ? 'year' : 'unknown';
+}
+
+function now(store: CorpusStore): number {
+  return (store.now ?? Date.now)();
+}
+
+async function putEntity(store: CorpusStore, entity: Entity): Promise<void> {
+  const bundled = store.index.entities.some((candidate) => candidate.id === entity.id);
+  // Strictly later than the last edit, even within one millisecond: the catalog tells versions apart by it.
+  const previous = (await store.db.entities.get(entity.id))?.updatedAt ?? -1;
+  const updatedAt = Math.max(now(store), previous + 1);
+  const stored: StoredEntity = { id: entity.id, origin: bundled ? 'override' : 'user', entity, updatedAt };
+  await store.db.entities.put(stored);
+}
+
+async function refreshCatalog(store: CorpusStore, changed: readonly string[]): Promise<ImportCatalog> {
+  const catalog = buildImportCatalog(store.index, await store.db.entities.toArray());
+  await rematchImportedArticles(store.db, catalog, store.search, changed);
+  return catalog;
+}

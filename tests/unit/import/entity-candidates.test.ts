@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { CandidateCollector } from '@/lib/import/entity-candidates';
+import { buildImportCatalog } from '@/lib/storage/imported-corpus';
+import { generatedArticle, index } from '../../support/import-fixtures';
+
+const catalog = buildImportCatalog(index, []);
+
+function article(id: string, text: string) {
+  return { id, title: `Article ${id}`, text };
+}
+
+describe('candidate entities', () => {
+  it('proposes unknown proper names with counts, a kind and example sentences from different articles', () => {
+    const collector = new CandidateCollector({ matcher: catalog.matcher, decidedKeys: new Set() });
+    collector.add(article('a', 'President Joseph Aoun met Morgan Ortagus in Beirut. Morgan Ortagus praised the army.'));
+    collector.add(article('b', 'Morgan Ortagus returned to Baabda on Tuesday. The palace at Baabda was busy.'));
+    const candidates = collector.candidates();
+    const ortagus = candidates.find((candidate) => candidate.name === 'Morgan Ortagus');
+    expect(ortagus).toMatchObject({ key: 'morgan ortagus', kind: 'person', count: 3, articleCount: 2 });
+    expect(ortagus?.examples.map((example) => example.articleId)).toEqual(['a', 'b']);
+    expect(ortagus?.examples[0]).toMatchObject({
+      before: 'President Joseph Aoun met ',
+      mention: 'Morgan Ortagus',
+      after: ' in Beirut.',
+    });
+    // Known entities (Joseph Aoun, Beirut), titles, days and demonyms are not proposed.
+    const names = candidates.map((candidate) => candidate.name);
+    for (const known of ['Joseph Aoun', 'President Joseph Aoun', 'Beirut', 'Tuesday', 'Monday'])
+      expect(names).not.toContain(known);
+    expect(collector.articlesRead).toBe(2);
+  });
+
+  it('leaves out phrases the reader already decided about, and one-off names', () => {
+    const collector = new CandidateCollector({ matcher: catalog.matcher, decidedKeys: new Set(['morgan ortagus']) });
+    collector.add(article('a', 'Morgan Ortagus met Karim Sfeir. Morgan Ortagus left. Rania Haddad wrote it.'));
+    const names = collector.candidates().map((candidate) => candidate.name);
+    expect(names).not.toContain('Morgan Ortagus');
+    expect(names).not.toContain('Rania Haddad');
+    expect(collector.candidates(1).map((candidate) => candidate.name)).toContain('Rania Haddad');
+  });
+
+  it('reads long articles in chunks without losing offsets', () => {
+    const collector = new CandidateCollector({ matcher: catalog.matcher, decidedKeys: new Set() });
+    const long = Array.from({ length: 12 }, (_, n) => generatedArticle(n).text).join('\n\n');
+    collector.add(article('long', long));
+    for (const candidate of collector.candidates()) {
+      for (const example of candidate.examples)
+        expect(example.mention.toLowerCase()).toBe(candidate.key.replace(/’/g, "'"));
+    }
+    expect(collector.candidates().map((candidate) => candidate.name)).toEqual(
+      expect.arrayContaining(['Morgan Ortagus', 'Karim Sfeir', 'Rania Haddad']),
+    );
+  });
+});
