@@ -14,8 +14,8 @@ import {
 } from '../model/index-schema';
 import type { Entity, KnowledgeBase } from '../model/knowledge-base';
 import type { SeedManifest } from '../model/seed-manifest';
+import { articleSearchDocument, entitySearchDocument } from '../search/search-documents';
 import {
-  type ArticleSearchDocument,
   articleAnalyzer,
   articleIndexFields,
   articleSearchFields,
@@ -117,29 +117,6 @@ export function indexMentions(
     );
   }
   return { mentions, excerpts };
-}
-
-export function articleSearchDocument(
-  article: IndexedArticle,
-  mentionedEntities: readonly Entity[],
-): ArticleSearchDocument {
-  return {
-    id: article.id,
-    title: article.title,
-    entityNames: mentionedEntities
-      .flatMap((entity) => [entity.name, ...entity.aliases.map((alias) => alias.text)])
-      .join(' '),
-    text: article.text,
-  };
-}
-
-export function entitySearchDocument(entity: Entity): EntitySearchDocument {
-  return {
-    id: entity.id,
-    name: entity.name,
-    aliases: entity.aliases.map((alias) => alias.text).join(' '),
-    role: entity.role,
-  };
 }
 
 function buildArticleSearch(

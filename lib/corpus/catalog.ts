@@ -1,15 +1,14 @@
 import { buildMatcherSpec, type MatcherSpec } from '../matching/match-entities';
 import type { AnnotationEntity } from '../matching/page-relevance';
 import type { CorpusIndex, Excerpt, IndexedArticle } from '../model/index-schema';
-import type { Entity } from '../model/knowledge-base';
-import type { StoredEntity } from '../storage/database';
+import type { Entity, ReaderEntity } from '../model/knowledge-base';
 import { buildEntityCard, type EntityCard } from './entity-card';
 import { compareExcerptDates } from './excerpts';
 
 export interface CatalogInputs {
   index: CorpusIndex;
   /** The reader's own entities and edits of bundled ones (same id wins over the bundle). */
-  userEntities?: readonly StoredEntity[];
+  userEntities?: readonly ReaderEntity[];
   /** Imported articles (titles for card excerpts). */
   importedArticles?: readonly Pick<IndexedArticle, 'id' | 'title'>[];
   /** Excerpts from imported articles, by entity id. */

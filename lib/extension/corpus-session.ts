@@ -15,8 +15,8 @@ import type { BackgroundRequest } from '@/lib/extension/messages';
 import { readerUrl } from '@/lib/extension/reader-page-url';
 import type { IndexedArticle } from '@/lib/model/index-schema';
 import { type ArticleSources, CorpusSearch } from '@/lib/search/corpus-search';
-import { loadSearchSegments, rebuildSearchSegments } from '@/lib/search/search-segments';
 import { NewsContextDatabase } from '@/lib/storage/database';
+import { loadSearchSegments, rebuildSearchSegments } from '@/lib/storage/imported-search-index';
 
 // Our pages trust the bundled file's shape (the build wrote it, tests check it) and check its version only.
 const PAGE_LOAD = { check: 'version' } as const;

@@ -111,3 +111,16 @@ export const knowledgeBaseSchema = z
     });
   });
 export type KnowledgeBase = z.infer<typeof knowledgeBaseSchema>;
+
+/**
+ * An entity the reader added, or the reader's edit of a bundled one (same
+ * id), which wins over the bundle. Stored in the database's `entities`
+ * table (`lib/storage/database.ts`) and read by the catalog
+ * (`lib/corpus/catalog.ts`), so the shape lives here, below both.
+ */
+export interface ReaderEntity {
+  id: string;
+  origin: 'user' | 'override';
+  entity: Entity;
+  updatedAt: number;
+}

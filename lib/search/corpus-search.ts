@@ -20,13 +20,13 @@
  * - Filters are applied while scoring, not after; only the best hits are
  *   ranked in full (a heap), and only they get their matched terms.
  *
- * Pure: no DOM, no extension APIs. IndexedDB is reached only through the
- * functions re-exported from `lib/search/search-segments.ts`.
+ * Pure: no DOM, no extension APIs, no IndexedDB: the segments of imported
+ * articles are read and written by `lib/storage/imported-search-index.ts`.
  */
 import MiniSearch, { type AsPlainObject, type Query, type SearchOptions, type SearchResult } from 'minisearch';
-import { entitySearchDocument } from '../corpus/build-index';
 import type { CorpusIndex, MentionGroup } from '../model/index-schema';
 import type { Entity, EntityKind } from '../model/knowledge-base';
+import { entitySearchDocument } from './search-documents';
 import { filtersArticles, publishedWithin, type SearchFilters } from './search-filters';
 import {
   articleQueryDefaults,
@@ -39,14 +39,6 @@ import { type ArticleSummary, articleSummary, type SearchSegment } from './searc
 import { buildSnippet, emphasize, matchedSpans, type Snippet, type TextPart, type TextSpan } from './search-snippet';
 import { decodeTermIndex, mergeTermIndexes, type TermHit, TermIndex, type TermIndexData } from './term-index';
 
-// The importer's entry points live with the segment format; they are listed
-// here too, where the search module is looked for.
-export {
-  indexImportedArticles,
-  loadSearchSegments,
-  rebuildSearchSegments,
-  removeImportedArticles,
-} from './search-segments';
 export type { ArticleSummary, SearchFilters };
 
 /** An entity whose name, alias or role matches the query. */

@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import { excerptsForMentions } from '../corpus/excerpts';
 import type { Excerpt, IndexedArticle, MentionGroup } from '../model/index-schema';
-import type { Entity } from '../model/knowledge-base';
+import type { ReaderEntity } from '../model/knowledge-base';
 import type { Settings } from '../model/settings';
 import { siteOf } from '../model/settings';
 import { urlKeyOf } from '../text/article-fingerprint';
@@ -29,13 +29,8 @@ export interface StoredArticle extends IndexedArticle {
   urlKey: string;
 }
 
-/** A user-added entity, or the reader's edit of a bundled one (same id), which wins over the bundle. */
-export interface StoredEntity {
-  id: string;
-  origin: 'user' | 'override';
-  entity: Entity;
-  updatedAt: number;
-}
+/** A row of the `entities` table: see `ReaderEntity` in `lib/model/knowledge-base.ts`. */
+export type StoredEntity = ReaderEntity;
 
 export type StoredMentionGroup = MentionGroup;
 
@@ -78,9 +73,10 @@ export interface StoredSetting {
 }
 
 /**
- * One segment of the imported articles' search index (v2). Imports append to
- * the last open segment, so adding an article re-serializes one small
- * segment, never the whole index (issue #5).
+ * One segment of the imported articles' search index (v2). Each import
+ * writes new small segments and never rewrites a large one; small ones are
+ * merged now and then (`lib/search/search-segments.ts` owns the format and
+ * the merge policy, `lib/storage/imported-search-index.ts` the writes).
  */
 export interface StoredSearchSegment {
   id: number;

@@ -17,10 +17,9 @@ import { loadCorpus } from '../../lib/extension/corpus-session';
 import { commitPreparedFiles, type ImportContext, prepareImport } from '../../lib/import/import-articles';
 import { type ImportSource, sourceFromText } from '../../lib/import/import-sources';
 import type { CorpusSearch } from '../../lib/search/corpus-search';
-import { rebuildSearchSegments } from '../../lib/search/search-segments';
 import { NewsContextDatabase } from '../../lib/storage/database';
 import { type ImportedSearchIndex, readImportCatalog } from '../../lib/storage/imported-corpus';
-import { importedSearchIndex } from '../../lib/storage/imported-search-index';
+import { importedSearchIndex, rebuildSearchSegments } from '../../lib/storage/imported-search-index';
 import { CorpusGenerator, type QueryKind } from './corpus-generator';
 
 export interface ColdStart {

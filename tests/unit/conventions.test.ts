@@ -26,6 +26,43 @@ const testFiles = filesUnder('tests').filter(
 );
 const testSources = testFiles.map(read).join('\n');
 
+/**
+ * The stages of lib/, each allowed to import only the stages below it: text
+ * knows nothing of entities, the model knows text, matching and search know
+ * the model, the corpus build uses both, storage persists all of that, the
+ * importer writes through storage, and lib/extension/ wires everything to the
+ * browser. A file may always import from its own stage. lib/cli/ runs the
+ * corpus build at development time.
+ */
+const STAGE_IMPORTS: Record<string, readonly string[]> = {
+  text: [],
+  model: ['text'],
+  matching: ['text', 'model'],
+  page: ['text', 'model', 'matching'],
+  search: ['text', 'model'],
+  corpus: ['text', 'model', 'matching', 'search'],
+  storage: ['text', 'model', 'matching', 'page', 'search', 'corpus'],
+  import: ['text', 'model', 'matching', 'page', 'search', 'corpus', 'storage'],
+  extension: ['text', 'model', 'matching', 'page', 'search', 'corpus', 'storage', 'import'],
+  cli: ['text', 'model', 'matching', 'search', 'corpus'],
+};
+
+/** The lib/ stages a file imports from, read from its import and export statements (relative and `@/` paths). */
+function importedStages(path: string): { stage: string; specifier: string }[] {
+  const source = read(path);
+  const found: { stage: string; specifier: string }[] = [];
+  for (const match of source.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]/gm)) {
+    const specifier = match[1] as string;
+    let target: string;
+    if (specifier.startsWith('@/')) target = specifier.slice(2);
+    else if (specifier.startsWith('.')) target = join(path, '..', specifier);
+    else continue;
+    const parts = target.split('/');
+    if (parts[0] === 'lib' && parts.length > 2) found.push({ stage: parts[1] as string, specifier });
+  }
+  return found;
+}
+
 // DOM modules by design (Hypothesis' layering): reading text, painting highlights, and the annotator that wires them.
 const DOM_MODULES = new Set(['lib/page/text-ranges.ts', 'lib/page/highlighter.ts', 'lib/page/page-annotator.ts']);
 
@@ -84,6 +121,28 @@ describe('conventions', () => {
         expect(source, `${path} touches the DOM`).not.toMatch(/\b(document|window)\.[a-zA-Z]/);
       }
     }
+  });
+
+  it('keeps every lib/ file in a stage folder, importing only from its own stage or the stages below it', () => {
+    const violations: string[] = [];
+    for (const path of filesUnder('lib')) {
+      const stage = path.split('/')[1] as string;
+      const allowed = STAGE_IMPORTS[stage];
+      if (!allowed || path.split('/').length !== 3) {
+        violations.push(`${path} is not in a stage folder (${Object.keys(STAGE_IMPORTS).join(', ')})`);
+        continue;
+      }
+      for (const { stage: target, specifier } of importedStages(path)) {
+        if (target !== stage && !allowed.includes(target)) violations.push(`${path} imports ${specifier}`);
+      }
+    }
+    expect(violations).toEqual([]);
+  });
+
+  it('reads real imports when checking the layering', () => {
+    // The layering check is only as good as its import reader: it must see both path styles.
+    expect(importedStages('lib/corpus/build-index.ts').map((found) => found.stage)).toContain('search');
+    expect(importedStages('lib/extension/corpus-session.ts').map((found) => found.stage)).toContain('storage');
   });
 
   it('lets only the highlighter touch CSS.highlights', () => {

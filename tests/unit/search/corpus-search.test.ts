@@ -4,9 +4,9 @@ import { loadBundledIndex } from '@/lib/corpus/bundled-index';
 import { createEntityMatcher, type MatcherSpec } from '@/lib/matching/match-entities';
 import type { MentionGroup } from '@/lib/model/index-schema';
 import { type ArticleSources, CorpusSearch, parseQuery } from '@/lib/search/corpus-search';
-import { indexImportedArticles, loadSearchSegments, removeImportedArticles } from '@/lib/search/search-segments';
 import type { Snippet } from '@/lib/search/search-snippet';
 import { NewsContextDatabase, type StoredArticle } from '@/lib/storage/database';
+import { indexImportedArticles, loadSearchSegments, unindexArticles } from '@/lib/storage/imported-search-index';
 
 const { index } = loadBundledIndex();
 const search = new CorpusSearch({ index });
@@ -221,7 +221,7 @@ describe('imported articles', () => {
     await save([imported('one', 'Talks in Naqoura with Tom Barrack.'), imported('two', 'Berri met Barrack.')]);
     await db.transaction('rw', [db.articles, db.searchSegments], async () => {
       await db.articles.delete('one');
-      await removeImportedArticles(db, ['one']);
+      await unindexArticles(db, ['one']);
     });
     const combined = await reload();
     expect(combined.search('Barrack').articles.map((hit) => hit.article.id)).not.toContain('one');

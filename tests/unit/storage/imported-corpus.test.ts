@@ -3,7 +3,6 @@ import { CorpusCatalog } from '@/lib/corpus/catalog';
 import { commitPreparedFiles, prepareImport } from '@/lib/import/import-articles';
 import { readImportFile, sourceFromPaste } from '@/lib/import/import-sources';
 import { CorpusSearch } from '@/lib/search/corpus-search';
-import { loadSearchSegments, rebuildSearchSegments } from '@/lib/search/search-segments';
 import type { NewsContextDatabase } from '@/lib/storage/database';
 import {
   buildImportCatalog,
@@ -14,6 +13,7 @@ import {
   readImportCatalog,
   rematchImportedArticles,
 } from '@/lib/storage/imported-corpus';
+import { loadSearchSegments, rebuildSearchSegments } from '@/lib/storage/imported-search-index';
 import { acceptCandidate, saveEntity } from '@/lib/storage/reader-entities';
 import { contextFor, freshDatabase, generatedMarkdownFile, index, storeFor } from '../../support/import-fixtures';
 

@@ -2,10 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importSources } from '@/lib/import/import-articles';
 import { readImportFile, sourceFromPaste } from '@/lib/import/import-sources';
 import { CorpusSearch } from '@/lib/search/corpus-search';
-import { loadSearchSegments } from '@/lib/search/search-segments';
 import { parseCorpusPack } from '@/lib/storage/corpus-pack';
 import type { NewsContextDatabase } from '@/lib/storage/database';
 import { readImportCatalog } from '@/lib/storage/imported-corpus';
+import { loadSearchSegments } from '@/lib/storage/imported-search-index';
 import {
   deleteArticles,
   exportCorpus,
