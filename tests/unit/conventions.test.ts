@@ -139,6 +139,13 @@ describe('conventions', () => {
     expect(violations).toEqual([]);
   });
 
+  it('describes every stage folder in lib/README.md', () => {
+    const map = read('lib/README.md');
+    const folders = readdirSync(join(root, 'lib')).filter((name) => statSync(join(root, 'lib', name)).isDirectory());
+    expect(folders.filter((folder) => !map.includes(`\`${folder}/\``))).toEqual([]);
+    expect(folders.sort()).toEqual(Object.keys(STAGE_IMPORTS).sort());
+  });
+
   it('reads real imports when checking the layering', () => {
     // The layering check is only as good as its import reader: it must see both path styles.
     expect(importedStages('lib/corpus/build-index.ts').map((found) => found.stage)).toContain('search');
