@@ -20,7 +20,7 @@ import {
 import { readSettings } from '../storage/settings-store';
 import { textHashOf, urlKeyOf } from '../text/article-fingerprint';
 import { cleanArticleText } from '../text/clean-article-text';
-import { stripMarkup } from '../text/strip-markup';
+import { decodeHtmlEntities, stripMarkup } from '../text/strip-markup';
 import type { ArticleDraft, DraftOrigin, ImportSource, SourceFormat } from './import-sources';
 
 /**
@@ -181,9 +181,10 @@ export async function prepareDraft(
   if (!checked.success) return { problems: problemsFromZod(draft.file, checked.error, draft.at) };
   const fields = checked.data;
   const place = draft.at.length ? describeField(draft.at) : '';
-  const stripped = stripMarkup(fields.text);
-  const byline = plainField(fields.byline);
-  let title = plainField(fields.title);
+  const decode = CARRIES_CHARACTER_REFERENCES.has(draft.origin) ? decodeHtmlEntities : (text: string) => text;
+  const stripped = stripMarkup(decode(fields.text));
+  const byline = plainField(fields.byline, decode);
+  let title = plainField(fields.title, decode);
   let titleSource = draft.titleSource ?? 'text';
   let text = cleanArticleText(stripped, { title, byline });
   if (!title) {
@@ -219,7 +220,7 @@ export async function prepareDraft(
     id: draft.id ?? `import-${textHash.slice(0, 16)}`,
     title,
     titleSource,
-    outlet: plainField(fields.outlet) || (url ? siteOf(url) : '') || 'unknown',
+    outlet: plainField(fields.outlet, decode) || (url ? siteOf(url) : '') || 'unknown',
     byline: byline ?? 'unknown',
     language: fields.language?.slice(0, 2).toLowerCase() ?? guessLanguage(text),
     ...(url ? { url } : {}),
@@ -251,10 +252,20 @@ export async function prepareDraft(
 }
 
 /** A metadata field as plain text on one line: markup removed, spaces collapsed; undefined when nothing is left. */
-function plainField(value: string | undefined): string | undefined {
+function plainField(value: string | undefined, decode: (text: string) => string): string | undefined {
   if (value === undefined) return undefined;
-  return stripMarkup(value).replace(/\s+/g, ' ').trim() || undefined;
+  return stripMarkup(decode(value)).replace(/\s+/g, ' ').trim() || undefined;
 }
+
+/**
+ * Sources whose text may still carry HTML character references (`&amp;`,
+ * `&#8217;`): text copied out of page sources and scraped `.txt` files.
+ * Markdown decodes its own (`markdown-article.ts`); HTML pages and the open
+ * tab are read through the DOM, which already decoded them, and a corpus
+ * pack stores text as it is, so decoding those again would change what an
+ * article literally says ("&amp;" written about HTML).
+ */
+const CARRIES_CHARACTER_REFERENCES: ReadonlySet<DraftOrigin> = new Set(['txt', 'paste']);
 
 function entitiesByMentions(derived: DerivedArticleData): string[] {
   return [...derived.mentions]

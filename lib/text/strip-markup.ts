@@ -7,6 +7,7 @@
  * Every scan moves forward (indexOf, or a regex resumed from where the last
  * one stopped), so hostile input costs linear time, not quadratic.
  */
+import { decodeHTMLStrict } from 'entities';
 
 /** Elements whose content is code or drawing, never article text: dropped with everything inside. */
 const OPAQUE_ELEMENTS = [
@@ -91,51 +92,17 @@ function stripTags(text: string): string {
   return text.replace(TAG, (tag) => (BLOCK_TAG.test(tag) ? '\n\n' : LINE_BREAK_TAG.test(tag) ? '\n' : ''));
 }
 
-const NAMED_ENTITIES: ReadonlyMap<string, string> = new Map(
-  Object.entries({
-    amp: '&',
-    lt: '<',
-    gt: '>',
-    quot: '"',
-    apos: "'",
-    nbsp: '\u00a0',
-    ndash: '–',
-    mdash: '—',
-    hellip: '…',
-    lsquo: '‘',
-    rsquo: '’',
-    ldquo: '“',
-    rdquo: '”',
-    laquo: '«',
-    raquo: '»',
-    shy: '',
-    eacute: 'é',
-    egrave: 'è',
-    agrave: 'à',
-    ccedil: 'ç',
-    ocirc: 'ô',
-    euml: 'ë',
-    iuml: 'ï',
-    uuml: 'ü',
-    ouml: 'ö',
-    auml: 'ä',
-  }),
-);
-
 /**
- * Decodes the character references Markdown and scraped text carry
- * (`&amp;`, `&#8217;`, `&#x2019;`, common named ones). Unknown names and
- * invalid code points are left as written. Decode before {@link stripMarkup},
+ * Decodes HTML character references (`&amp;`, `&#8217;`, `&#x2019;`, every
+ * named one of HTML, names are case-sensitive: `&Eacute;` is É, `&eacute;`
+ * é) with the `entities` library, the decoder of htmlparser2. Strict: a
+ * reference needs its semicolon, so "AT&T" or "&copy2024" in plain text stay
+ * as written; unknown names too. Invalid code points become U+FFFD, as in a
+ * browser, so no lone surrogate comes out. Decode before {@link stripMarkup},
  * so an encoded `&lt;script&gt;` cannot survive as a tag.
  *
  * @example decodeHtmlEntities('Aoun&#8217;s &amp; Salam') // 'Aoun’s & Salam'
  */
 export function decodeHtmlEntities(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(/&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z]{2,8}));/g, (whole, decimal, hex, name) => {
-    if (name !== undefined) return NAMED_ENTITIES.get((name as string).toLowerCase()) ?? whole;
-    const codePoint = decimal !== undefined ? Number(decimal) : Number.parseInt(hex as string, 16);
-    const valid = codePoint > 0 && codePoint <= 0x10ffff && (codePoint < 0xd800 || codePoint > 0xdfff);
-    return valid ? String.fromCodePoint(codePoint) : whole;
-  });
+  return text.includes('&') ? decodeHTMLStrict(text) : text;
 }

@@ -125,6 +125,35 @@ describe('importing', () => {
     });
   });
 
+  it('decodes character references in pasted text and .txt files, but keeps a corpus pack’s text as written', async () => {
+    const context = await contextFor(db);
+    const encoded =
+      'Salam&#8217;s cabinet met in Naqoura &amp; Beirut. &Eacute;lys&eacute;e officials wrote &lt;b&gt; literally.';
+    const files = await prepareImport(context, [
+      sourceFromPaste({ title: 'Q&amp;A on Naqoura', text: encoded }),
+      await readImportFile(fileFrom('scraped.txt', encoded), noHtml),
+      await readImportFile(
+        fileFrom(
+          'pack.json',
+          JSON.stringify({
+            format: CORPUS_PACK_FORMAT,
+            schemaVersion: 1,
+            articles: [{ title: 'On HTML', text: 'Write &amp; in HTML for an ampersand, in Naqoura.' }],
+          }),
+        ),
+        noHtml,
+      ),
+    ]);
+    expect(files.map((file) => file.problems)).toEqual([[], [], []]);
+    const [pasted, scraped, packed] = files.map((file) => file.articles[0]?.article);
+    expect(pasted?.title).toBe('Q&A on Naqoura');
+    for (const article of [pasted, scraped]) {
+      expect(article?.text).toContain('Salam’s cabinet met in Naqoura & Beirut. Élysée officials wrote');
+      expect(article?.text).not.toMatch(/&\w+;|<b>/);
+    }
+    expect(packed?.text).toContain('Write &amp; in HTML');
+  });
+
   it('reports duplicates (same text, same URL; in the corpus, the database and the batch) and never doubles them', async () => {
     const context = await contextFor(db);
     const first = generatedArticle(1);

@@ -75,8 +75,24 @@ describe('stripMarkup', () => {
 
 describe('decodeHtmlEntities', () => {
   it('decodes named and numeric references, and leaves unknown ones as written', () => {
-    expect(decodeHtmlEntities('Aoun&#8217;s &amp; Salam &#x2014; &eacute;&nbsp;&bogus; &constructor; &#xD800;')).toBe(
-      'Aoun’s & Salam — é\u00a0&bogus; &constructor; &#xD800;',
+    expect(decodeHtmlEntities('Aoun&#8217;s &amp; Salam &#x2014; &eacute;&nbsp;&bogus; &constructor;')).toBe(
+      'Aoun’s & Salam — é\u00a0&bogus; &constructor;',
     );
+  });
+
+  it('keeps the case of entity names: &Eacute; is É, not é', () => {
+    expect(decodeHtmlEntities('&Eacute;mile &eacute;t&eacute; &Auml;gypten &AElig;')).toBe('Émile été Ägypten Æ');
+  });
+
+  it('knows every named reference of HTML, not a short list', () => {
+    expect(decodeHtmlEntities('&rsquo;&hellip;&euro;&times;&alefsym;&Zeta;&lrm;')).toBe('’…€×ℵΖ\u200e');
+  });
+
+  it('needs the semicolon, so plain text with ampersands stays as written', () => {
+    expect(decodeHtmlEntities('AT&T, R&D, &copy2024, Q&amp A')).toBe('AT&T, R&D, &copy2024, Q&amp A');
+  });
+
+  it('never outputs a lone surrogate or NUL from a numeric reference', () => {
+    expect(decodeHtmlEntities('a&#xD800;b&#0;c')).toBe('a\uFFFDb\uFFFDc');
   });
 });
