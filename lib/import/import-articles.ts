@@ -4,6 +4,7 @@ import { describeField, type ImportProblem, problemsFromZod, WHOLE_FILE } from '
 import { type CorpusIndex, indexedArticleSchema } from '../model/index-schema';
 import { publishedDateSchema } from '../model/seed-manifest';
 import { settingsSchema, siteOf } from '../model/settings';
+import { TimeSlicer } from '../scheduling/yield-to-page';
 import { type CorpusPack, webAddress } from '../storage/corpus-pack';
 import type { NewsContextDatabase, StoredArticle, StoredEntity, StoredMentionGroup } from '../storage/database';
 import {
@@ -742,38 +743,4 @@ export async function importSources(
 ): Promise<BatchOutcome> {
   const prepared = await prepareImport(context, sources, options);
   return commitPreparedFiles(context, prepared, options);
-}
-
-/**
- * Gives the page a turn every few milliseconds of work, so a batch of a
- * thousand files keeps the progress bar moving and the Cancel button alive.
- */
-export class TimeSlicer {
-  private last = performance.now();
-  constructor(private readonly budgetMs = 12) {}
-
-  async maybeYield(): Promise<void> {
-    if (performance.now() - this.last < this.budgetMs) return;
-    await yieldToPage();
-    this.last = performance.now();
-  }
-}
-
-/**
- * One turn of the page's event loop: input, progress and paint get their
- * turn. Not `setTimeout(0)`: browsers clamp nested timeouts to 4 ms or more,
- * and preparing a thousand files (a yield every 12 ms) took 2.4 s with it
- * and 1.3 s with a message, which is delivered as soon as the page is idle
- * (tests/bench/search-bench.ts, issue #6).
- */
-function yieldToPage(): Promise<void> {
-  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(undefined);
-  });
 }

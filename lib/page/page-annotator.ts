@@ -11,6 +11,7 @@
 
 import type { Candidate, EntityMatch, EntityMatcher } from '../matching/match-entities';
 import { type AnnotationEntity, isRelatedPage } from '../matching/page-relevance';
+import { yieldToPage } from '../scheduling/yield-to-page';
 import type { Highlighter, Mention } from './highlighter';
 import {
   type CollectOptions,
@@ -83,17 +84,6 @@ interface PendingMention {
 const RUNAWAY_NODES = 2000;
 // Past this many rescans in a minute the page is animating text; back off.
 const RUNAWAY_RESCANS_PER_MINUTE = 120;
-
-/** Yields to the page between slices: `scheduler.yield` where there is one, else a macrotask. */
-function yieldToPage(view: Window | null): Promise<void> {
-  const scheduler = (view as { scheduler?: { yield?: () => Promise<void> } } | null)?.scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(null);
-  });
-}
 
 export class PageAnnotator {
   private readonly doc: Document;

@@ -31,20 +31,23 @@ const testSources = testFiles.map(read).join('\n');
  * knows nothing of entities, the model knows text, matching and search know
  * the model, the corpus build uses both, storage persists all of that, the
  * importer writes through storage, and lib/extension/ wires everything to the
- * browser. A file may always import from its own stage. lib/cli/ runs the
- * corpus build at development time.
+ * browser. A file may always import from its own stage. lib/scheduling/
+ * (giving the page its turn during long jobs) sits below every stage.
+ * lib/cli/ runs the corpus build at development time.
  */
+const BELOW_ALL = ['scheduling'];
 const STAGE_IMPORTS: Record<string, readonly string[]> = {
-  text: [],
-  model: ['text'],
-  matching: ['text', 'model'],
-  page: ['text', 'model', 'matching'],
-  search: ['text', 'model'],
-  corpus: ['text', 'model', 'matching', 'search'],
-  storage: ['text', 'model', 'matching', 'page', 'search', 'corpus'],
-  import: ['text', 'model', 'matching', 'page', 'search', 'corpus', 'storage'],
-  extension: ['text', 'model', 'matching', 'page', 'search', 'corpus', 'storage', 'import'],
-  cli: ['text', 'model', 'matching', 'search', 'corpus'],
+  scheduling: [],
+  text: [...BELOW_ALL],
+  model: [...BELOW_ALL, 'text'],
+  matching: [...BELOW_ALL, 'text', 'model'],
+  page: [...BELOW_ALL, 'text', 'model', 'matching'],
+  search: [...BELOW_ALL, 'text', 'model'],
+  corpus: [...BELOW_ALL, 'text', 'model', 'matching', 'search'],
+  storage: [...BELOW_ALL, 'text', 'model', 'matching', 'page', 'search', 'corpus'],
+  import: [...BELOW_ALL, 'text', 'model', 'matching', 'page', 'search', 'corpus', 'storage'],
+  extension: [...BELOW_ALL, 'text', 'model', 'matching', 'page', 'search', 'corpus', 'storage', 'import'],
+  cli: [...BELOW_ALL, 'text', 'model', 'matching', 'search', 'corpus'],
 };
 
 /** The lib/ stages a file imports from, read from its import and export statements (relative and `@/` paths). */
