@@ -26,7 +26,8 @@
 
 import type { Alias, Entity, EntityKind } from '../model/knowledge-base';
 import * as foldText from '../text/fold-text';
-import { endsSentenceAt, sentenceAround } from '../text/sentence-around';
+import { sentenceAround } from '../text/sentence-around';
+import { endsSentenceAt } from '../text/sentence-ends';
 import * as aliasTrie from './alias-trie';
 
 // Read each imported binding once: bundlers and test runners may compile them

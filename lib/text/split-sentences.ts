@@ -4,66 +4,14 @@
  * article (the reader page scrolls to it).
  */
 
-// Words that end in a full stop without ending the sentence ("U.S. envoys", "Gen. Haykal"),
-// lower case and without the final stop. Shared with the matcher's `sentence-around`.
-export const SENTENCE_ABBREVIATIONS: ReadonlySet<string> = new Set(
-  [
-    'u.s',
-    'u.k',
-    'u.n',
-    'gen',
-    'lt',
-    'col',
-    'maj',
-    'capt',
-    'sgt',
-    'adm',
-    'mr',
-    'mrs',
-    'ms',
-    'dr',
-    'prof',
-    'st',
-    'sr',
-    'jr',
-    'no',
-    'vs',
-    'etc',
-    'e.g',
-    'i.e',
-    'jan',
-    'feb',
-    'mar',
-    'apr',
-    'jun',
-    'jul',
-    'aug',
-    'sep',
-    'sept',
-    'oct',
-    'nov',
-    'dec',
-    'gov',
-    'sen',
-    'rep',
-    'amb',
-    'cpt',
-    'cmdr',
-    'pres',
-    'rev',
-    'hon',
-  ].map((word) => word.toLowerCase()),
-);
-
-const TERMINATORS = new Set(['.', '!', '?', '…', '؟', '।']);
-const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', '»']);
+import { endsSentenceAt, isLineBreak, terminatorRunEnd } from './sentence-ends';
 
 export type SentenceSpan = readonly [start: number, end: number];
 
 /**
- * Splits text into sentences: at paragraph breaks, and after `.`, `!`, `?`,
- * `…` (plus closing quotes) followed by a space, unless the word before the
- * full stop is an abbreviation or an initial.
+ * Splits text into sentences: at line breaks, and where a terminator ends a
+ * sentence by the rules of `sentence-ends.ts` (the matcher's rules too), with
+ * closing quotes kept in the sentence they close.
  *
  * @example splitSentences('Gen. Haykal resisted. Aoun called.') // [[0, 21], [22, 34]]
  */
@@ -72,16 +20,15 @@ export function splitSentences(text: string): SentenceSpan[] {
   let start = skipSpace(text, 0);
   let index = start;
   while (index < text.length) {
-    const char = text[index] as string;
-    if (char === '\n') {
+    const code = text.charCodeAt(index);
+    if (isLineBreak(code)) {
       pushTrimmed(text, start, index, spans);
       start = skipSpace(text, index);
       index = start;
       continue;
     }
-    if (TERMINATORS.has(char) && endsSentence(text, index)) {
-      let end = index + 1;
-      while (end < text.length && (TERMINATORS.has(text[end] as string) || CLOSERS.has(text[end] as string))) end++;
+    if (endsSentenceAt(text, index)) {
+      const end = terminatorRunEnd(text, index);
       pushTrimmed(text, start, end, spans);
       start = skipSpace(text, end);
       index = start;
@@ -105,20 +52,6 @@ export function sentenceAt(spans: readonly SentenceSpan[], offset: number): Sent
     else return span;
   }
   return undefined;
-}
-
-function endsSentence(text: string, index: number): boolean {
-  let next = index + 1;
-  while (next < text.length && (TERMINATORS.has(text[next] as string) || CLOSERS.has(text[next] as string))) next++;
-  if (next < text.length && !/\s/.test(text[next] as string)) return false;
-  if (text[index] !== '.') return true;
-  let wordStart = index;
-  while (wordStart > 0 && /[\p{L}\p{N}.]/u.test(text[wordStart - 1] as string)) wordStart--;
-  const word = text.slice(wordStart, index).toLowerCase();
-  if (SENTENCE_ABBREVIATIONS.has(word)) return false;
-  // A single capital letter is an initial ("John F. Kennedy").
-  if (/^\p{Lu}$/u.test(text.slice(wordStart, index))) return false;
-  return true;
 }
 
 function skipSpace(text: string, index: number): number {

@@ -12,7 +12,8 @@ import {
 } from '../../../lib/matching/match-entities';
 import { type Entity, type EntityInput, entitySchema } from '../../../lib/model/knowledge-base';
 import { foldKeepCase, foldString } from '../../../lib/text/fold-text';
-import { isSentenceEndingPeriod, sentenceAround } from '../../../lib/text/sentence-around';
+import { sentenceAround } from '../../../lib/text/sentence-around';
+import { endsSentenceAt } from '../../../lib/text/sentence-ends';
 
 // A small knowledge base in the real schema, written here so these tests do
 // not depend on data/knowledge-base.json.
@@ -555,8 +556,8 @@ describe('events', () => {
     expect(ids('It happened in 2024\nThe ceasefire held.')).not.toContain('ceasefire-2024');
     expect(ids('The ceasefire, agreed in November, held.')).toContain('ceasefire-2024');
     expect(sentenceAround('Gen. Haykal spoke. Then it rained.', 5, 11)).toEqual([0, 18]);
-    expect(isSentenceEndingPeriod('U.S. envoys', 3)).toBe(false);
-    expect(isSentenceEndingPeriod('in 2024. Then', 7)).toBe(true);
+    expect(endsSentenceAt('U.S. envoys', 3)).toBe(false);
+    expect(endsSentenceAt('in 2024. Then', 7)).toBe(true);
   });
 
   it('give a shared generic word to the event with the most distinct cues, and to none on a tie', () => {
