@@ -1,7 +1,7 @@
 /**
  * `npm run build:index`: validates the seeds, their manifest and the
- * knowledge base, then writes `data/index.json`. Runs before every build.
- * `--check` fails instead of writing when the file on disk is stale (CI).
+ * knowledge base, then writes `data/index.json`. Runs before every build,
+ * so the shipped index always matches the seeds it was built from.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,15 +46,6 @@ function main(): void {
   // Round-trip through the loader so a build never writes an index the extension would refuse.
   parseCorpusIndex(JSON.parse(serialized));
   const target = join(root, 'data', 'index.json');
-  if (process.argv.includes('--check')) {
-    const current = readFileSync(target, 'utf8');
-    if (current !== serialized) {
-      console.error('News Context: data/index.json is stale. Run `npm run build:index` and commit it.');
-      process.exit(1);
-    }
-    console.log('data/index.json is up to date');
-    return;
-  }
   writeFileSync(target, serialized);
   const aliases = index.entities.reduce((sum, entity) => sum + entity.aliases.length, 0);
   console.log(

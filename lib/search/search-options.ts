@@ -131,7 +131,8 @@ const sharedOptions = {
 
 /**
  * Prefix search from the second letter typed (as-you-type), and fuzzy search
- * from the fourth, about one edit per five letters, never more than two:
+ * from the fourth, one edit per four letters (`fuzzyShare` 0.25), never more
+ * than two ({@link MAX_EDITS}):
  * "Hizbulah" finds "Hizbullah" (one edit), a typo in a long name still
  * matches, and short words do not match half the vocabulary.
  */

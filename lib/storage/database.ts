@@ -131,8 +131,9 @@ export const VERSION_1_STORES = {
  * per article), the search index of imported articles is persisted in
  * segments, and decisions on candidate entities are kept.
  *
- * `excerpts` (one row per excerpt) is unused and stays empty: it goes before
- * v2 is released, once the background reads `articleExcerpts`.
+ * `excerpts` (one row per excerpt, from v1) is no longer read or written:
+ * cards read `articleExcerpts`. Its rows were moved there by
+ * {@link upgradeToVersion2}; the empty table is dropped by a later version.
  */
 export const VERSION_2_STORES = {
   ...VERSION_1_STORES,
