@@ -32,7 +32,7 @@ import {
   articleQueryDefaults,
   type EntitySearchDocument,
   entitySearchOptions,
-  processSearchTerm,
+  searchTermForms,
   tokenizeForSearch,
 } from './search-options';
 import { type ArticleSummary, articleSummary, type SearchSegment } from './search-segments';
@@ -167,8 +167,8 @@ const SUGGESTION_FUZZINESS: SearchOptions = {
 export function queryWords(query: string): string[][] {
   const words: string[][] = [];
   for (const token of tokenizeForSearch(query)) {
-    const forms = processSearchTerm(token);
-    if (forms !== null) words.push(typeof forms === 'string' ? [forms] : forms);
+    const forms = searchTermForms(token);
+    if (forms.length > 0) words.push(forms);
   }
   return words;
 }
@@ -550,12 +550,7 @@ export class CorpusSearch {
     if (!terms) {
       const entity = this.entityById.get(entityId);
       const names = entity ? [entity.name, ...entity.aliases.map((alias) => alias.text)].join(' ') : '';
-      terms = new Set(
-        tokenizeForSearch(names).flatMap((token) => {
-          const forms = processSearchTerm(token);
-          return forms === null ? [] : forms;
-        }),
-      );
+      terms = new Set(tokenizeForSearch(names).flatMap(searchTermForms));
       this.entityTerms.set(entityId, terms);
     }
     return terms;

@@ -123,6 +123,18 @@ export function processSearchTerm(term: string): string | string[] | null {
   return folded;
 }
 
+/**
+ * The folded forms of one word as a list (none for a stop word): the shape
+ * every caller outside MiniSearch wants from {@link processSearchTerm}.
+ *
+ * @example searchTermForms('Israël') // ['israel']
+ * @example searchTermForms('the') // []
+ */
+export function searchTermForms(term: string): string[] {
+  const forms = processSearchTerm(term);
+  return forms === null ? [] : typeof forms === 'string' ? [forms] : forms;
+}
+
 const sharedOptions = {
   idField: 'id',
   tokenize: tokenizeForSearch,

@@ -6,7 +6,7 @@
  */
 
 import { type SentenceSpan, splitSentences } from '../text/split-sentences';
-import { processSearchTerm, searchTokens } from './search-options';
+import { searchTermForms, searchTokens } from './search-options';
 
 /** A run of text, marked when it matched the query. */
 export interface TextPart {
@@ -35,8 +35,7 @@ const foldCache = new Map<string, readonly string[]>();
 function foldedForms(word: string): readonly string[] {
   let forms = foldCache.get(word);
   if (forms === undefined) {
-    const processed = processSearchTerm(word);
-    forms = processed === null ? [] : typeof processed === 'string' ? [processed] : processed;
+    forms = searchTermForms(word);
     if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
     foldCache.set(word, forms);
   }

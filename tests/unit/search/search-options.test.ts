@@ -5,6 +5,7 @@ import {
   articleQueryDefaults,
   articleSearchFields,
   processSearchTerm,
+  searchTermForms,
   searchTokens,
   tokenizeForSearch,
 } from '@/lib/search/search-options';
@@ -59,6 +60,16 @@ describe('folding terms', () => {
     expect(processSearchTerm('ולבנון')).toEqual(['ולבנון', 'לבנון', 'בנון']);
     expect(processSearchTerm('כ"ץ')).toBe('כץ');
     expect(processSearchTerm('עזה')).toBe('עזה');
+  });
+});
+
+describe('a word as a list of its folded forms', () => {
+  it('gives one form for most words, none for a stop word, several for a Hebrew word with prefixes', () => {
+    expect(searchTermForms('Israël')).toEqual(['israel']);
+    expect(searchTermForms('the')).toEqual([]);
+    const hebrew = searchTermForms('ובישראל');
+    expect(hebrew.length).toBeGreaterThan(1);
+    expect(hebrew).toEqual([processSearchTerm('ובישראל')].flat());
   });
 });
 
