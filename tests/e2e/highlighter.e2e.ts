@@ -340,10 +340,11 @@ test('a page with no match registers nothing', async () => {
   await page.close();
 });
 
-// Four kinds and an active mention, on a light and a dark page, for a person
-// to look at (the screenshots are saved under /tmp).
+// Four kinds and an active mention, on a light and a dark page: the paint
+// must show (the page looks different once painted), and the screenshots are
+// saved under /tmp for a person to look at.
 for (const theme of ['light', 'dark'] as const) {
-  test(`screenshot: highlights on a ${theme} page`, async () => {
+  test(`highlights show on a ${theme} page (screenshot saved)`, async () => {
     const colours = theme === 'light' ? 'background: #fff; color: #1a1a1a' : 'background: #121212; color: #e6e6e6';
     const page = await openPage(
       `<!doctype html><html><head><style>${STYLE} body { ${colours} } a { color: inherit }</style></head><body>
@@ -355,6 +356,7 @@ for (const theme of ['light', 'dark'] as const) {
       2,
     );
     await page.addStyleTag({ content: await page.evaluate(() => window.__nc.HIGHLIGHT_CSS) });
+    const unpainted = await page.screenshot();
     await page.evaluate(
       (aliases) => {
         window.__nc.paint(aliases);
@@ -368,13 +370,17 @@ for (const theme of ['light', 'dark'] as const) {
         { alias: 'Lebanese Army', entityId: 'lebanese-army', kind: 'organisation' },
       ] satisfies TestAlias[],
     );
-    await page.screenshot({ path: `/tmp/news-context-highlights-${theme}.png` });
+    const painted = await page.screenshot({ path: `/tmp/news-context-highlights-${theme}.png` });
+    expect(painted.equals(unpainted)).toBe(false);
+    expect(await page.evaluate(() => window.__nc.state.highlighter?.mentions().length)).toBeGreaterThanOrEqual(6);
     await page.close();
   });
 }
 
-// Measurements, printed rather than asserted: a generated ~2 MB article page.
-test('measure: collection, ordering and hit-testing on a 2 MB page', async () => {
+// A generated ~2 MB article page: reading in 8 ms chunks finds the same blocks
+// as one pass, and viewport-first ordering starts on screen. The timings are
+// printed for a person (the benchmarks measure speed, tests never assert it).
+test('reads a 2 MB page in chunks like one pass, viewport first, with mentions on screen (timings printed)', async () => {
   test.setTimeout(120_000);
   const page = await openPage('<!doctype html><html><body></body></html>', { width: 1200, height: 900 });
   const report = await page.evaluate((style) => {
@@ -510,6 +516,7 @@ test('measure: collection, ordering and hit-testing on a 2 MB page', async () =>
       collectChunksMs: chunks.join(' '),
       orderMs: Number(orderMs.toFixed(2)),
       firstOrderedBlockTop: Math.round(firstOnScreen?.top ?? Number.NaN),
+      firstOrderedBlockBottom: Math.round(firstOnScreen?.bottom ?? Number.NaN),
       mentions: mentionCount,
       mentionsOnScreen: onScreen.length,
       findAndAddMs: Math.round(addMs),
@@ -523,5 +530,10 @@ test('measure: collection, ordering and hit-testing on a 2 MB page', async () =>
   }, STYLE);
   console.log(`News Context highlighter measurements:\n${JSON.stringify(report, null, 2)}`);
   expect(report.sameAsOneShot).toBe(true);
+  // The first block read is (at least partly) on screen.
+  expect(report.firstOrderedBlockBottom).toBeGreaterThan(0);
+  expect(report.firstOrderedBlockTop).toBeLessThan(900);
+  expect(report.mentionsOnScreen).toBeGreaterThan(0);
+  expect(report.hitTestViaCaretPosition.hits).toBeGreaterThan(0);
   await page.close();
 });
