@@ -154,7 +154,7 @@ export function parseSearchSegment(row: Pick<SearchSegmentRow, 'index'>): Search
  * count`), so choosing segments to merge reads the keys alone, never the
  * indexes; keys still sort in the order segments were written.
  */
-export const SEGMENT_KEY_SPAN = 0x10000;
+const SEGMENT_KEY_SPAN = 0x10000;
 
 export function segmentKey(sequence: number, articleCount: number): number {
   return sequence * SEGMENT_KEY_SPAN + Math.min(articleCount, SEGMENT_KEY_SPAN - 1);
@@ -225,6 +225,11 @@ export function mergeSearchSegments(
 /** Size class of a segment: 1–3 articles, 4–15, 16–63… (powers of {@link MERGE_FACTOR}). */
 function sizeClass(articleCount: number): number {
   return Math.floor(Math.log(Math.max(1, articleCount)) / Math.log(MERGE_FACTOR) + 1e-9);
+}
+
+/** The writing order of the segment stored under `key`, read from the key alone. */
+export function segmentSequence(key: number): number {
+  return Math.floor(key / SEGMENT_KEY_SPAN);
 }
 
 /** How many articles the segment stored under `key` holds, read from the key alone. */

@@ -5,10 +5,10 @@ import {
   mergeSearchSegments,
   parseSearchSegment,
   SEGMENT_CAPACITY,
-  SEGMENT_KEY_SPAN,
   type SearchSegment,
   segmentKey,
   segmentRow,
+  segmentSequence,
   segmentsToMerge,
 } from '../search/search-segments';
 import type { NewsContextDatabase, StoredArticle } from './database';
@@ -55,7 +55,7 @@ async function compactSegments(db: NewsContextDatabase): Promise<void> {
     });
     if (segments.length < 2) continue;
     const segment = mergeSearchSegments(segments);
-    const sequence = Math.floor(keys.reduce((max, key) => Math.max(max, key), 0) / SEGMENT_KEY_SPAN) + 1;
+    const sequence = segmentSequence(keys.reduce((max, key) => Math.max(max, key), 0)) + 1;
     const key = segmentKey(sequence, segment.articles.length);
     await db.searchSegments.bulkDelete(merged);
     await db.searchSegments.put(segmentRow(key, segment));
@@ -101,7 +101,7 @@ export async function indexImportedArticles(
         .anyOf(articles.map((article) => article.id))
         .toArray());
     const lastKey = (await db.searchSegments.toCollection().lastKey()) as number | undefined;
-    let sequence = lastKey === undefined ? 1 : Math.floor(lastKey / SEGMENT_KEY_SPAN) + 1;
+    let sequence = lastKey === undefined ? 1 : segmentSequence(lastKey) + 1;
     for (let from = 0; from < articles.length; from += SEGMENT_CAPACITY) {
       const segment = buildSearchSegment(articles.slice(from, from + SEGMENT_CAPACITY), groups, entityById);
       await db.searchSegments.put(segmentRow(segmentKey(sequence++, segment.articles.length), segment));
@@ -134,7 +134,7 @@ export async function unindexArticles(db: NewsContextDatabase, articleIds: reado
       const remaining = mergeSearchSegments([segment], (id) => !removed.has(id));
       if (remaining.articles.length === 0) continue;
       // Same place in the order; the key's count follows the segment's new size.
-      const key = segmentKey(Math.floor(row.id / SEGMENT_KEY_SPAN), remaining.articles.length);
+      const key = segmentKey(segmentSequence(row.id), remaining.articles.length);
       await db.searchSegments.put(segmentRow(key, remaining));
     }
   });

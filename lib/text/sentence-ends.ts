@@ -59,7 +59,7 @@ export const SENTENCE_ABBREVIATIONS: ReadonlySet<string> = new Set([
 
 const PERIOD = 0x2e;
 
-export function isSpaceOrBreak(c: number): boolean {
+function isSpaceOrBreak(c: number): boolean {
   return (
     c === 0x20 ||
     (c >= 0x09 && c <= 0x0d) ||
@@ -87,7 +87,7 @@ function isSpacelessTerminator(c: number): boolean {
 }
 
 /** Closing quotes and brackets that stay with the sentence they close: `said so.” Then`. */
-export function isCloser(c: number): boolean {
+function isCloser(c: number): boolean {
   return c === 0x22 || c === 0x27 || c === 0x29 || c === 0x5d || c === 0x201d || c === 0x2019 || c === 0xbb;
 }
 
