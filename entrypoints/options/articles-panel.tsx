@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
-import { readerUrl } from '@/lib/extension/reader-page-url';
+import { readerPageLink } from '@/lib/extension/reader-page-url';
 import { formatPartialDate } from '@/lib/model/format-date';
 import { formatImportProblem, type ImportProblem, WHOLE_FILE } from '@/lib/model/import-problems';
 import type { StoredArticle } from '@/lib/storage/database';
@@ -207,7 +207,7 @@ export function ArticlesPanel({ corpus }: { corpus: Corpus }) {
                   </div>
                 </div>
                 <div className="opt-row-actions">
-                  <a className="opt-button opt-small" href={readerUrl('/reader.html', { articleId: article.id })}>
+                  <a className="opt-button opt-small" href={readerPageLink({ articleId: article.id })}>
                     Read
                   </a>
                   <button type="button" className="opt-button opt-small" onClick={() => setEditing(article.id)}>
