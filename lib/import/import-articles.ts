@@ -411,20 +411,6 @@ export interface FileOutcome {
  */
 const GROUP_ARTICLES = 500;
 
-/**
- * Commits one prepared file in one transaction. On any failure the
- * transaction is rolled back and the outcome says why; the database is
- * exactly as it was. Returns the catalog as it is after the commit (a corpus
- * pack may bring entities).
- */
-export async function commitPreparedFile(
-  context: ImportContext,
-  file: PreparedFile,
-): Promise<{ outcome: FileOutcome; catalog: ImportCatalog }> {
-  const { outcomes, catalog } = await commitGroup(context, [file]);
-  return { outcome: outcomes[0] as FileOutcome, catalog };
-}
-
 /** What a file will add, before any check against the database. */
 function freshArticles(file: PreparedFile): PreparedArticle[] {
   return file.articles.filter((prepared) => !prepared.duplicate);
