@@ -19,6 +19,7 @@ import {
   writeImportedArticles,
 } from '../storage/imported-corpus';
 import { readSettings } from '../storage/settings-store';
+import { describeWriteFailure } from '../storage/write-failure';
 import { textHashOf, urlKeyOf } from '../text/article-fingerprint';
 import { cleanArticleText } from '../text/clean-article-text';
 import { decodeHtmlEntities, stripMarkup } from '../text/strip-markup';
@@ -477,7 +478,10 @@ async function commitGroup(
         {
           ...base,
           status: 'failed',
-          problems: [...base.problems, { file: file.file, field: WHOLE_FILE, reason: describeWriteFailure(error) }],
+          problems: [
+            ...base.problems,
+            { file: file.file, field: WHOLE_FILE, reason: describeWriteFailure(error, 'import') },
+          ],
         },
       ],
       catalog: context.catalog,
@@ -629,19 +633,6 @@ async function mergePackReaderData(db: NewsContextDatabase, pack: CorpusPack): P
     );
     if (newer.length) await db.candidateDecisions.bulkPut(newer.map((decision) => ({ ...decision })));
   }
-}
-
-/** A failed transaction, in words: a full disk says what to do; anything else says nothing was saved. */
-export function describeWriteFailure(error: unknown): string {
-  const name = (error as { name?: string } | null)?.name ?? '';
-  const inner = (error as { inner?: { name?: string } } | null)?.inner?.name ?? '';
-  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
-    return 'could not be saved: the browser has no storage space left for News Context. Nothing from this file was saved. Free some space (delete imported articles you no longer need, or clear other sites’ data) and import it again';
-  }
-  if (name === 'ConstraintError' || inner === 'ConstraintError') {
-    return 'could not be saved: it collides with an article imported at the same time (perhaps in another tab). Nothing from this file was saved; import it again';
-  }
-  return 'could not be saved because of an unexpected error. Nothing from this file was saved; try again';
 }
 
 /** What a whole batch did. */
