@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { guessLanguage, partialDateFromInput, publishedDate, titleFromText } from '../model/article-metadata';
 import { describeField, type ImportProblem, problemsFromZod, WHOLE_FILE } from '../model/import-problems';
 import { type CorpusIndex, indexedArticleSchema } from '../model/index-schema';
+import { languageCode } from '../model/knowledge-base';
 import { publishedDateSchema } from '../model/seed-manifest';
 import { settingsSchema, siteOf } from '../model/settings';
 import { TimeSlicer } from '../scheduling/yield-to-page';
@@ -110,10 +111,7 @@ const draftSchema = z.object({
   title: z.string().max(MAX_TITLE_CHARS).optional(),
   outlet: z.string().max(200).optional(),
   byline: z.string().max(300).optional(),
-  language: z
-    .string()
-    .regex(/^[A-Za-z]{2}(?:[-_][A-Za-z]{2})?$/, 'should be a two-letter language code, like "en", "fr" or "ar"')
-    .optional(),
+  language: languageCode.optional(),
   url: webAddress.optional(),
   date: z
     .union([
@@ -224,7 +222,7 @@ export async function prepareDraft(
     titleSource,
     outlet: plainField(fields.outlet, decode) || (url ? siteOf(url) : '') || 'unknown',
     byline: byline ?? 'unknown',
-    language: fields.language?.slice(0, 2).toLowerCase() ?? guessLanguage(text),
+    language: fields.language ?? guessLanguage(text),
     ...(url ? { url } : {}),
     published,
     text,

@@ -13,6 +13,18 @@ export const entityKinds = ['person', 'organisation', 'place', 'event'] as const
  * `general` entities (countries, capitals, large cities, news outlets) never make a page
  * related on their own and are highlighted only on pages that already are (issue #3).
  */
+/**
+ * A language as every source may write it: two letters, optionally with a
+ * region ("en", "fr", "en-US", "pt_BR"), kept as the two lower-case letters
+ * the corpus uses. One rule for seeds, packs and imports.
+ *
+ * @example languageCode.parse('en-US') // 'en'
+ */
+export const languageCode = z
+  .string()
+  .regex(/^[A-Za-z]{2}(?:[-_][A-Za-z]{2})?$/, 'should be a two-letter language code, like "en", "fr" or "ar"')
+  .transform((code) => code.slice(0, 2).toLowerCase());
+
 /** Ids of entities, seed articles and pack entities: lower-case words joined by dashes. */
 export const KEBAB_CASE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 

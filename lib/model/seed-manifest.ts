@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { datePrecisions, KEBAB_CASE_ID, partialIsoDate } from './knowledge-base';
+import { datePrecisions, KEBAB_CASE_ID, languageCode, partialIsoDate } from './knowledge-base';
 
 /**
  * `seeds/manifest.json`: what we know about each raw seed article that the
@@ -47,7 +47,7 @@ export const seedArticleSchema = z
     titleSource: z.enum(['text', 'ours']),
     outlet: z.string().min(1),
     byline: z.string().min(1),
-    language: z.string().regex(/^[a-z]{2}$/),
+    language: languageCode,
     url: z.string().url().optional(),
     published: publishedDateSchema,
   })

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type ImportProblem, problemsFromZod, WHOLE_FILE } from '../model/import-problems';
-import { entitySchema, KEBAB_CASE_ID, partialIsoDate } from '../model/knowledge-base';
+import { entitySchema, KEBAB_CASE_ID, languageCode, partialIsoDate } from '../model/knowledge-base';
 import { publishedDateSchema } from '../model/seed-manifest';
 import { feedbackVerdicts, type Settings, settingsSchema } from '../model/settings';
 import type { StoredArticle, StoredCandidateDecision, StoredEntity, StoredFeedback } from './database';
@@ -86,10 +86,7 @@ export const packArticleSchema = z
     titleSource: z.enum(['text', 'ours']).optional(),
     outlet: z.string().trim().min(1).max(200).optional(),
     byline: z.string().trim().min(1).max(300).optional(),
-    language: z
-      .string()
-      .regex(/^[a-z]{2}$/, 'should be a two-letter language code, like "en", "fr" or "ar"')
-      .optional(),
+    language: languageCode.optional(),
     url: webAddress.optional(),
     published: z.union([partialIsoDate, publishedDateSchema]).optional(),
     text: z.string().min(1).max(CORPUS_PACK_LIMITS.textLength),
