@@ -31,7 +31,7 @@ export function PackEffectsChoice({
     onChange(next);
   };
   return (
-    <div className="opt-pack-effects" aria-label="What this corpus pack changes">
+    <section className="opt-pack-effects" aria-label="What this corpus pack changes">
       <p className="opt-pack-effects-lead">
         Besides its articles, this pack changes the following. Only what is ticked is imported.
       </p>
@@ -45,7 +45,7 @@ export function PackEffectsChoice({
           set={set}
         />
       ))}
-    </div>
+    </section>
   );
 }
 
@@ -81,7 +81,7 @@ function EffectGroup({
       </legend>
       <ul className="opt-effect-list">
         {shown.map((effect) => (
-          <li key={effect.id}>
+          <li key={effect.id} className="opt-effect-item">
             <label>
               <input
                 type="checkbox"
