@@ -19,6 +19,7 @@ import {
   writeImportedArticles,
 } from '../storage/imported-corpus';
 import { readSettings } from '../storage/settings-store';
+import { appendAll } from '../text/append-all';
 import { textHashOf, urlKeyOf } from '../text/article-fingerprint';
 import { cleanArticleText } from '../text/clean-article-text';
 import { decodeHtmlEntities, stripMarkup } from '../text/strip-markup';
@@ -353,7 +354,7 @@ export async function prepareImport(
       const { fileIndex } = slice[position] as (typeof work)[number];
       const file = files[fileIndex] as PreparedFile;
       handled[fileIndex] = (handled[fileIndex] ?? 0) + 1;
-      file.problems.push(...problems);
+      appendAll(file.problems, problems);
       if (prepared) {
         const { textHash, urlKey, title } = prepared.article;
         const bundled = bundledByHash.get(textHash) ?? (urlKey ? bundledByUrl.get(urlKey) : undefined);
@@ -510,7 +511,7 @@ async function commitGroup(
       for (const file of files) {
         const single = await commitGroup({ ...context, catalog }, [file]);
         catalog = single.catalog;
-        outcomes.push(...single.outcomes);
+        appendAll(outcomes, single.outcomes);
       }
       return { outcomes, catalog };
     }

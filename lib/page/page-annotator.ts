@@ -12,6 +12,7 @@
 import type { Candidate, EntityMatch, EntityMatcher } from '../matching/match-entities';
 import { type AnnotationEntity, isRelatedPage } from '../matching/page-relevance';
 import { yieldToPage } from '../scheduling/yield-to-page';
+import { appendAll } from '../text/append-all';
 import type { Highlighter, Mention } from './highlighter';
 import {
   type CollectOptions,
@@ -243,7 +244,7 @@ export class PageAnnotator {
     const blocks: TextBlock[] = [];
     while (!collector.done) {
       this.timed(() => {
-        blocks.push(...collector.next(performance.now() + this.sliceMs));
+        appendAll(blocks, collector.next(performance.now() + this.sliceMs));
       });
       if (collector.done) break;
       await yieldToPage(this.doc.defaultView);
