@@ -13,18 +13,44 @@ import {
   readImportFile,
   sourceFromPaste,
 } from '@/lib/import/import-sources';
+import {
+  choosePackEffects,
+  defaultPackChoices,
+  listPackEffects,
+  type PackEffect,
+  type PackEffectContext,
+  readPackEffectContext,
+} from '@/lib/import/pack-effects';
 import { ImportPreview, ImportResults } from './import-preview';
+import { PackEffectsChoice } from './pack-effects-choice';
 import { ProgressBar } from './progress-bar';
 import type { Corpus } from './use-corpus';
 
 type Stage =
   | { kind: 'idle' }
   | { kind: 'reading'; done: number; total: number; phase: 'reading' | 'checking'; cancelling?: boolean }
-  | { kind: 'preview'; files: PreparedFile[] }
+  | {
+      kind: 'preview';
+      files: PreparedFile[];
+      /** Per file: a corpus pack's effects, what the reader ticked, and the data they were compared with. */
+      effects: PackEffect[][];
+      choices: Set<string>[];
+      effectContext?: PackEffectContext;
+    }
   | { kind: 'importing'; progress: ImportProgress; cancelling?: boolean }
   | { kind: 'done'; outcome: BatchOutcome; files: PreparedFile[] };
 
 const ACCEPTED = '.txt,.text,.md,.markdown,.html,.htm,.xhtml,.json';
+
+/** The prepared files with each corpus pack reduced to its articles and the effects the reader ticked. */
+function chosenFiles(stage: Extract<Stage, { kind: 'preview' }>): PreparedFile[] {
+  const { effectContext } = stage;
+  return stage.files.map((file, position) =>
+    file.pack && effectContext
+      ? { ...file, pack: choosePackEffects(file.pack, stage.choices[position] ?? new Set(), effectContext.settings) }
+      : file,
+  );
+}
 
 /** An inert document: DOMParser never runs a script or loads a resource. */
 const parseHtml = (html: string) => new DOMParser().parseFromString(html, 'text/html');
@@ -89,7 +115,16 @@ export function ImportPanel({
         })),
     });
     abort.current = undefined;
-    setStage(controller.signal.aborted && files.length === 0 ? { kind: 'idle' } : { kind: 'preview', files });
+    if (controller.signal.aborted && files.length === 0) {
+      setStage({ kind: 'idle' });
+      return;
+    }
+    // A corpus pack's side effects are listed and chosen one by one (issue #14).
+    const effectContext = files.some((file) => file.pack)
+      ? await readPackEffectContext(store.db, store.index.entities)
+      : undefined;
+    const effects = files.map((file) => (file.pack && effectContext ? listPackEffects(file.pack, effectContext) : []));
+    setStage({ kind: 'preview', files, effects, choices: effects.map(defaultPackChoices), effectContext });
   }
 
   function chooseFiles(list: FileList | null) {
@@ -181,8 +216,22 @@ export function ImportPanel({
       <ImportPreview
         files={stage.files}
         catalog={corpus.catalog}
-        onConfirm={() => void commit(stage.files)}
+        onConfirm={() => void commit(chosenFiles(stage))}
         onBack={() => setStage({ kind: 'idle' })}
+        packEffects={(position) => (
+          <PackEffectsChoice
+            effects={stage.effects[position] ?? []}
+            chosen={stage.choices[position] ?? new Set()}
+            unicodeNote={stage.files[position]?.packUnicodeNote}
+            onChange={(next) =>
+              setStage((current) =>
+                current.kind === 'preview'
+                  ? { ...current, choices: current.choices.map((set, at) => (at === position ? next : set)) }
+                  : current,
+              )
+            }
+          />
+        )}
       />
     );
   }

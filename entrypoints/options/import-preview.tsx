@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import type { BatchOutcome, Duplicate, PreparedArticle, PreparedFile } from '@/lib/import/import-articles';
 import { formatBytes } from '@/lib/import/import-sources';
 import { formatPartialDate } from '@/lib/model/format-date';
@@ -42,11 +42,14 @@ export function ImportPreview({
   catalog,
   onConfirm,
   onBack,
+  packEffects,
 }: {
   files: PreparedFile[];
   catalog: ImportCatalog | undefined;
   onConfirm: () => void;
   onBack: () => void;
+  /** A corpus pack's effects and their checkboxes, under the file (issue #14). */
+  packEffects?: (position: number) => ReactNode;
 }) {
   const [showAll, setShowAll] = useState(false);
   const counts = previewCounts(files);
@@ -90,7 +93,9 @@ export function ImportPreview({
       <ol className="opt-file-list">
         {shown.map((file, position) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: two picked files can share a name; the list never reorders
-          <FilePreview key={`${position}-${file.file}`} file={file} catalog={catalog} />
+          <FilePreview key={`${position}-${file.file}`} file={file} catalog={catalog}>
+            {packEffects?.(position)}
+          </FilePreview>
         ))}
       </ol>
       {files.length > shown.length && (
@@ -102,7 +107,15 @@ export function ImportPreview({
   );
 }
 
-function FilePreview({ file, catalog }: { file: PreparedFile; catalog: ImportCatalog | undefined }) {
+function FilePreview({
+  file,
+  catalog,
+  children,
+}: {
+  file: PreparedFile;
+  catalog: ImportCatalog | undefined;
+  children?: ReactNode;
+}) {
   const [expanded, setExpanded] = useState(false);
   const articles = expanded ? file.articles : file.articles.slice(0, ARTICLES_SHOWN);
   const rejected = file.articles.length === 0 && file.problems.length > 0;
@@ -124,6 +137,7 @@ function FilePreview({ file, catalog }: { file: PreparedFile; catalog: ImportCat
         )}
       </div>
       {file.problems.length > 0 && <ProblemList problems={file.problems} inFile />}
+      {children}
       {articles.length > 0 && (
         <ul className="opt-article-previews">
           {articles.map((prepared) => (
@@ -156,6 +170,7 @@ function ArticlePreview({ prepared, catalog }: { prepared: PreparedArticle; cata
         {formatPartialDate(article.published.date, article.published.precision)} · {words.toLocaleString('en')}{' '}
         {plural(words, 'word')} · {article.language}
       </div>
+      {prepared.unicodeNote && <p className="opt-note">Cleaned: {prepared.unicodeNote}.</p>}
       {duplicate ? (
         <p className="opt-note">{duplicateSentence(duplicate)} It will be skipped.</p>
       ) : names.length > 0 ? (

@@ -23,6 +23,7 @@ import {
   entitySearchOptions,
 } from '../search/search-options';
 import { buildTermIndex, encodeTermIndex, type TermIndexData } from '../search/term-index';
+import { appendAll } from '../text/append-all';
 import { cleanArticleText } from '../text/clean-article-text';
 import { splitSentences } from '../text/split-sentences';
 import { compareExcerptDates, excerptsForMentions } from './excerpts';
@@ -99,7 +100,7 @@ export function indexMentions(
       };
       mentions.push(group);
       const list = excerptsByEntity.get(entityId) ?? [];
-      list.push(...excerptsForMentions(article, group, sentences));
+      appendAll(list, excerptsForMentions(article, group, sentences));
       excerptsByEntity.set(entityId, list);
     }
   }

@@ -21,9 +21,11 @@ import {
 } from '../storage/imported-corpus';
 import { readSettings } from '../storage/settings-store';
 import { describeWriteFailure } from '../storage/write-failure';
+import { appendAll } from '../text/append-all';
 import { textHashOf, urlKeyOf } from '../text/article-fingerprint';
 import { cleanArticleText } from '../text/clean-article-text';
 import { decodeHtmlEntities, stripMarkup } from '../text/strip-markup';
+import { cleanUnicode, describeUnicodeRepairs, type UnicodeRepairs } from '../text/unicode-hygiene';
 import type { ArticleDraft, DraftOrigin, ImportSource, SourceFormat } from './import-sources';
 
 /**
@@ -72,6 +74,8 @@ export interface PreparedArticle {
   /** Known entities it mentions, most mentioned first (for the preview). */
   entityIds: string[];
   duplicate?: Duplicate;
+  /** Invisible or broken characters removed from its text, in words (issue #14). */
+  unicodeNote?: string;
 }
 
 /** One file (or paste) prepared for the preview. */
@@ -83,6 +87,8 @@ export interface PreparedFile {
   /** File-level and per-article problems: what will not be imported, and why. */
   problems: ImportProblem[];
   pack?: CorpusPack;
+  /** Invisible or broken characters removed from the pack's entities and settings, in words. */
+  packUnicodeNote?: string;
 }
 
 export interface ImportProgress {
@@ -169,14 +175,23 @@ export async function prepareDraft(
   draft: ArticleDraft,
   catalog: ImportCatalog,
 ): Promise<{ prepared?: PreparedArticle; problems: ImportProblem[] }> {
+  // Every path (paste, files, packs, the open page) goes through here: NUL, lone surrogates, bidi overrides and
+  // zero-width characters are removed or replaced before anything is checked or stored (issue #14).
+  const repairs: UnicodeRepairs = { controls: 0, loneSurrogates: 0, bidiControls: 0, zeroWidth: 0 };
+  const clean = <Value>(value: Value): Value => {
+    if (typeof value !== 'string') return value;
+    const cleaned = cleanUnicode(value);
+    for (const key of Object.keys(repairs) as (keyof UnicodeRepairs)[]) repairs[key] += cleaned.repairs[key];
+    return cleaned.text as Value;
+  };
   const checked = draftSchema.safeParse({
-    title: draft.title,
-    outlet: draft.outlet,
-    byline: draft.byline,
+    title: clean(draft.title),
+    outlet: clean(draft.outlet),
+    byline: clean(draft.byline),
     language: draft.language,
-    url: draft.url,
-    date: draft.published,
-    text: draft.text,
+    url: clean(draft.url),
+    date: clean(draft.published),
+    text: clean(draft.text),
   });
   if (!checked.success) return { problems: problemsFromZod(draft.file, checked.error, draft.at) };
   const fields = checked.data;
@@ -246,6 +261,7 @@ export async function prepareDraft(
       derived,
       catalogSignature: catalog.signature,
       entityIds: entitiesByMentions(derived),
+      ...(describeUnicodeRepairs(repairs) ? { unicodeNote: describeUnicodeRepairs(repairs) } : {}),
     },
     problems: [],
   };
@@ -295,6 +311,7 @@ export async function prepareImport(
     articles: [],
     problems: [...source.problems],
     ...(source.pack ? { pack: source.pack } : {}),
+    ...(source.packUnicodeNote ? { packUnicodeNote: source.packUnicodeNote } : {}),
   }));
   const work = sources.flatMap((source, fileIndex) => source.drafts.map((draft) => ({ draft, fileIndex })));
   const slicer = new TimeSlicer();
@@ -316,13 +333,27 @@ export async function prepareImport(
   for (let from = 0; from < work.length; from += PREPARE_CONCURRENCY) {
     if (options.signal?.aborted) break;
     const slice = work.slice(from, from + PREPARE_CONCURRENCY);
-    const results = await Promise.all(slice.map(({ draft }) => prepareDraft(draft, context.catalog)));
+    // A draft that throws (a shape nobody foresaw) fails alone, naming its file, and the batch goes on (issue #14).
+    const results = await Promise.all(
+      slice.map(({ draft }) =>
+        prepareDraft(draft, context.catalog).catch((error: unknown) => ({
+          prepared: undefined,
+          problems: [
+            {
+              file: draft.file,
+              field: draft.at.length ? describeField(draft.at) : WHOLE_FILE,
+              reason: `could not be prepared (${error instanceof Error ? error.message : String(error)}). Nothing from it was imported; the other files were not affected`,
+            },
+          ],
+        })),
+      ),
+    );
     // Duplicates within the batch are decided in file order, so the first copy is the one kept.
     results.forEach(({ prepared, problems }, position) => {
       const { fileIndex } = slice[position] as (typeof work)[number];
       const file = files[fileIndex] as PreparedFile;
       handled[fileIndex] = (handled[fileIndex] ?? 0) + 1;
-      file.problems.push(...problems);
+      appendAll(file.problems, problems);
       if (prepared) {
         const { textHash, urlKey, title } = prepared.article;
         const bundled = bundledByHash.get(textHash) ?? (urlKey ? bundledByUrl.get(urlKey) : undefined);
@@ -465,7 +496,7 @@ async function commitGroup(
       for (const file of files) {
         const single = await commitGroup({ ...context, catalog }, [file]);
         catalog = single.catalog;
-        outcomes.push(...single.outcomes);
+        appendAll(outcomes, single.outcomes);
       }
       return { outcomes, catalog };
     }
@@ -594,7 +625,8 @@ async function mergePackEntities(
   const writes: StoredEntity[] = [];
   entities.forEach((packed, position) => {
     const stored = existing[position];
-    const updatedAt = packed.updatedAt ?? now;
+    // Never later than now: a pack's far-future time would beat every later edit (issue #14).
+    const updatedAt = Math.min(packed.updatedAt ?? now, now);
     if (stored && stored.updatedAt > updatedAt) return;
     writes.push({
       id: packed.entity.id,

@@ -62,6 +62,8 @@ export interface ImportSource {
   drafts: ArticleDraft[];
   /** Corpus packs: the validated pack, for its entities, feedback, settings and decisions. */
   pack?: CorpusPack;
+  /** Corpus packs: invisible or broken characters removed from its entities and settings, in words (issue #14). */
+  packUnicodeNote?: string;
   problems: ImportProblem[];
 }
 
@@ -236,7 +238,13 @@ export function sourceFromText(
           ...defined('importedAt', article.importedAt),
         }),
       );
-      return { ...base, drafts, pack: parsed.pack, problems: [] };
+      return {
+        ...base,
+        drafts,
+        pack: parsed.pack,
+        ...(parsed.unicodeNote ? { packUnicodeNote: parsed.unicodeNote } : {}),
+        problems: [],
+      };
     }
   }
 }

@@ -24,6 +24,8 @@
  * cues). Most words of a text start in lower case and are skipped at their
  * first letter. A text that ends inside a trie state is checked by the caller.
  */
+
+import { appendAll } from '../text/append-all';
 import {
   CHAR_IGNORE,
   CHAR_LOWER,
@@ -188,7 +190,10 @@ export function compileAliasTrie(sortedKeys: readonly string[], options: AliasTr
   for (const key of sortedKeys) for (let k = 0; k < key.length; k++) mark(key.charCodeAt(k));
   const codes: number[] = [];
   for (let code = 0; code < UNIT_CLASS_TABLE_SIZE; code++) if (used[code]) codes.push(code);
-  codes.push(...[...rare].sort((a, b) => a - b));
+  appendAll(
+    codes,
+    [...rare].sort((a, b) => a - b),
+  );
   const isWordCode = (code: number) => (flagsOf(code) & WORD) !== 0;
   const sortedCodes = [...codes.filter(isWordCode), ...codes.filter((code) => !isWordCode(code))];
   const symbolCount = sortedCodes.length + 1;

@@ -5,6 +5,7 @@
  * edited by us (the browser keeps them live as the page changes).
  */
 import type { EntityKind } from '../model/knowledge-base';
+import { appendAll } from '../text/append-all';
 import { firstTextWithin, lastTextWithin, nextText, previousText, rangeTextNodes } from './text-ranges';
 
 /** A mention to paint: where it is, and which entity it names. */
@@ -373,7 +374,7 @@ export class Highlighter {
     if (this.entries.size === 0) return ordered;
     const walker = this.doc.createTreeWalker(this.doc, 0x4); // SHOW_TEXT
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (this.byNode.has(node as Text)) ordered.push(...this.startingIn(node as Text));
+      if (this.byNode.has(node as Text)) appendAll(ordered, this.startingIn(node as Text));
     }
     return ordered;
   }

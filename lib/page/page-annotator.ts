@@ -12,7 +12,9 @@
 import type { Candidate, EntityMatch, EntityMatcher } from '../matching/match-entities';
 import { type AnnotationEntity, isRelatedPage } from '../matching/page-relevance';
 import { yieldToPage } from '../scheduling/yield-to-page';
+import { appendAll } from '../text/append-all';
 import type { Highlighter, Mention } from './highlighter';
+import { MutationBatcher } from './mutation-batcher';
 import {
   type CollectOptions,
   collectTextBlocksWithin,
@@ -60,6 +62,8 @@ export interface PageAnnotatorOptions {
   sliceMs?: number;
   /** Wait after the last mutation before rescanning. */
   debounceMs?: number;
+  /** Longest new text waits to be read while the page keeps changing (default 1000 ms). */
+  maxWaitMs?: number;
   /** Called after each pass that changed what is found. */
   onUpdate?: (snapshot: AnnotationSnapshot) => void;
 }
@@ -84,6 +88,8 @@ interface PendingMention {
 const RUNAWAY_NODES = 2000;
 // Past this many rescans in a minute the page is animating text; back off.
 const RUNAWAY_RESCANS_PER_MINUTE = 120;
+// New text is read within this long of appearing, whatever else the page keeps changing (issue #14).
+const MUTATION_MAX_WAIT_MS = 1000;
 
 export class PageAnnotator {
   private readonly doc: Document;
@@ -107,7 +113,7 @@ export class PageAnnotator {
   private observer: MutationObserver | null = null;
   private pendingNodes = new Set<Node>();
   private pendingFullRescan = false;
-  private debounceTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly mutationBatcher: MutationBatcher;
   private rescanTimes: number[] = [];
   private running: Promise<void> = Promise.resolve();
   /** Bumped by every sync, so sliced painting from an older one stops. */
@@ -127,6 +133,10 @@ export class PageAnnotator {
     };
     this.sliceMs = options.sliceMs ?? 8;
     this.debounceMs = options.debounceMs ?? 250;
+    this.mutationBatcher = new MutationBatcher(() => this.flushMutations(), {
+      waitMs: this.debounceMs,
+      maxWaitMs: options.maxWaitMs ?? MUTATION_MAX_WAIT_MS,
+    });
     this.onUpdate = options.onUpdate;
   }
 
@@ -198,7 +208,7 @@ export class PageAnnotator {
     this.generation++;
     this.observer?.disconnect();
     this.observer = null;
-    clearTimeout(this.debounceTimer);
+    this.mutationBatcher.cancel();
     this.clearPaint();
     this.records = [];
   }
@@ -243,7 +253,7 @@ export class PageAnnotator {
     const blocks: TextBlock[] = [];
     while (!collector.done) {
       this.timed(() => {
-        blocks.push(...collector.next(performance.now() + this.sliceMs));
+        appendAll(blocks, collector.next(performance.now() + this.sliceMs));
       });
       if (collector.done) break;
       await yieldToPage(this.doc.defaultView);
@@ -446,11 +456,11 @@ export class PageAnnotator {
       this.pendingNodes.clear();
     }
     if (this.pendingNodes.size === 0 && !this.pendingFullRescan) return;
-    clearTimeout(this.debounceTimer);
     const now = performance.now();
     this.rescanTimes = this.rescanTimes.filter((time) => now - time < 60_000);
     const backOff = this.rescanTimes.length >= RUNAWAY_RESCANS_PER_MINUTE ? 10 : 1;
-    this.debounceTimer = setTimeout(() => this.flushMutations(), this.debounceMs * backOff);
+    // Trailing debounce with a maximum wait: a ticker cannot postpone the flush for ever (issue #14).
+    this.mutationBatcher.schedule(this.debounceMs * backOff);
   }
 
   private flushMutations(): void {

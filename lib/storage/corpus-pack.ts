@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { readerEntitySchema } from '../model/alias-rules';
 import { type ImportProblem, problemsFromZod, WHOLE_FILE } from '../model/import-problems';
-import { entitySchema, KEBAB_CASE_ID, languageCode, partialIsoDate } from '../model/knowledge-base';
+import { KEBAB_CASE_ID, languageCode, partialIsoDate } from '../model/knowledge-base';
 import { publishedDateSchema } from '../model/seed-manifest';
-import { feedbackVerdicts, type Settings, settingsSchema } from '../model/settings';
+import { feedbackVerdicts, highlightModes, type Settings } from '../model/settings';
+import { cleanUnicodeDeep, describeUnicodeRepairs } from '../text/unicode-hygiene';
 import type { StoredArticle, StoredCandidateDecision, StoredEntity, StoredFeedback } from './database';
 
 /**
@@ -58,7 +60,33 @@ export const CORPUS_PACK_LIMITS = {
   candidateDecisions: 20_000,
   titleLength: 500,
   textLength: 5 * 1024 * 1024,
+  /** A reader pauses a handful of sites; 110k paused sites made every catalog change take 87 s (issue #14). */
+  sites: 500,
 } as const;
+
+/**
+ * A host name as the settings store it (`www.` stripped): labels of letters,
+ * digits and dashes, dot-separated, at most 253 characters. No scheme, path,
+ * port, spaces or wildcards.
+ */
+export const hostName = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(253, 'is too long for a site name: at most 253 characters')
+  .regex(
+    /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/,
+    'is not a site name: write it like "example.org", without https:// or a path',
+  );
+
+/** A pack's settings: the settings' shape, with every list bounded and every site validated. */
+export const packSettingsSchema = z
+  .object({
+    highlightMode: z.enum(highlightModes).default('first'),
+    pausedSites: z.array(hostName).max(CORPUS_PACK_LIMITS.sites).default([]),
+    extraSites: z.array(hostName).max(CORPUS_PACK_LIMITS.sites).default([]),
+  })
+  .strict();
 
 const kebabId = z
   .string()
@@ -97,7 +125,7 @@ export type PackArticle = z.infer<typeof packArticleSchema>;
 
 export const packEntitySchema = z
   .object({
-    entity: entitySchema,
+    entity: readerEntitySchema,
     /** `override`: the reader's edit of a bundled entity (same id). Worked out again on import when absent. */
     origin: z.enum(['user', 'override']).optional(),
     updatedAt: z.number().int().nonnegative().optional(),
@@ -108,7 +136,8 @@ export type PackEntity = z.infer<typeof packEntitySchema>;
 export const packFeedbackSchema = z
   .object({
     entityId: z.string().min(1).max(200),
-    site: z.string().max(253),
+    // Empty: everywhere ("Don't highlight this" is global).
+    site: z.union([z.literal(''), hostName]),
     verdict: z.enum(feedbackVerdicts),
     createdAt: z.number().int().nonnegative(),
   })
@@ -131,13 +160,19 @@ export const corpusPackSchema = z
     articles: z.array(packArticleSchema).max(CORPUS_PACK_LIMITS.articles),
     entities: z.array(packEntitySchema).max(CORPUS_PACK_LIMITS.entities).optional(),
     feedback: z.array(packFeedbackSchema).max(CORPUS_PACK_LIMITS.feedback).optional(),
-    settings: settingsSchema.optional(),
+    settings: packSettingsSchema.optional(),
     candidateDecisions: z.array(packCandidateDecisionSchema).max(CORPUS_PACK_LIMITS.candidateDecisions).optional(),
   })
   .strict();
 export type CorpusPack = z.infer<typeof corpusPackSchema>;
 
-export type PackParseResult = { ok: true; pack: CorpusPack } | { ok: false; problems: ImportProblem[] };
+export type PackParseResult =
+  | {
+      ok: true;
+      pack: CorpusPack /** Invisible or broken characters removed, in words; empty when none. */;
+      unicodeNote: string;
+    }
+  | { ok: false; problems: ImportProblem[] };
 
 /**
  * Validates a parsed JSON value as a corpus pack. The format and version are
@@ -146,7 +181,7 @@ export type PackParseResult = { ok: true; pack: CorpusPack } | { ok: false; prob
  *
  * @example parseCorpusPack(JSON.parse(text), 'my-pack.json')
  */
-export function parseCorpusPack(value: unknown, file: string): PackParseResult {
+export function parseCorpusPack(value: unknown, file: string, now: number = Date.now()): PackParseResult {
   const whole = (reason: string): PackParseResult => ({ ok: false, problems: [{ file, field: WHOLE_FILE, reason }] });
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return whole(
@@ -162,10 +197,36 @@ export function parseCorpusPack(value: unknown, file: string): PackParseResult {
       `was made by a newer version of News Context (corpus pack version ${schemaVersion}); this one reads version ${CORPUS_PACK_SCHEMA_VERSION}. Update the extension, then import it again`,
     );
   }
-  const result = corpusPackSchema.safeParse(value);
+  // NUL, lone surrogates, bidi overrides and zero-width characters out of every string, names and settings included.
+  const cleaned = cleanUnicodeDeep(value);
+  const result = corpusPackSchema.safeParse(cleaned.value);
   return result.success
-    ? { ok: true, pack: result.data }
+    ? { ok: true, pack: clampPackTimes(result.data, now), unicodeNote: describeUnicodeRepairs(cleaned.repairs) }
     : { ok: false, problems: problemsFromZod(file, result.error) };
+}
+
+/**
+ * Every timestamp of a pack no later than `now`: an `updatedAt` of
+ * `Number.MAX_SAFE_INTEGER` would otherwise make an entity win over every
+ * later edit, for ever (issue #14).
+ */
+export function clampPackTimes(pack: CorpusPack, now: number): CorpusPack {
+  const clamp = (time: number) => Math.min(time, now);
+  return {
+    ...pack,
+    articles: pack.articles.map((article) =>
+      article.importedAt === undefined ? article : { ...article, importedAt: clamp(article.importedAt) },
+    ),
+    ...(pack.entities && {
+      entities: pack.entities.map((packed) =>
+        packed.updatedAt === undefined ? packed : { ...packed, updatedAt: clamp(packed.updatedAt) },
+      ),
+    }),
+    ...(pack.feedback && { feedback: pack.feedback.map((row) => ({ ...row, createdAt: clamp(row.createdAt) })) }),
+    ...(pack.candidateDecisions && {
+      candidateDecisions: pack.candidateDecisions.map((row) => ({ ...row, decidedAt: clamp(row.decidedAt) })),
+    }),
+  };
 }
 
 /** What an export gathers from the database. */

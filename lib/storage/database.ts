@@ -3,6 +3,7 @@ import { excerptsForMentions } from '../corpus/excerpts';
 import type { Excerpt, IndexedArticle, MentionGroup } from '../model/index-schema';
 import type { ReaderEntity } from '../model/knowledge-base';
 import { type FeedbackVerdict, type Settings, siteOf } from '../model/settings';
+import { appendAll } from '../text/append-all';
 import { urlKeyOf } from '../text/article-fingerprint';
 
 /**
@@ -182,7 +183,10 @@ export async function upgradeToVersion2(transaction: Transaction): Promise<void>
     const article = byId.get(group.articleId);
     if (!article) continue;
     const list = byArticle.get(article.id) ?? [];
-    list.push(...excerptsForMentions(article, group).map((excerpt) => ({ ...excerpt, entityId: group.entityId })));
+    appendAll(
+      list,
+      excerptsForMentions(article, group).map((excerpt) => ({ ...excerpt, entityId: group.entityId })),
+    );
     byArticle.set(article.id, list);
   }
   await articleExcerpts.bulkAdd([...byArticle].map(([articleId, excerpts]) => articleExcerptsRow(articleId, excerpts)));

@@ -3,6 +3,7 @@ import { CorpusCatalog } from '../corpus/catalog';
 import { createEntityMatcher, type EntityMatcher, type MatcherSpec } from '../matching/match-entities';
 import type { CorpusIndex, Excerpt, IndexedArticle } from '../model/index-schema';
 import type { Entity } from '../model/knowledge-base';
+import { appendAll } from '../text/append-all';
 import {
   articleExcerptsRow,
   type NewsContextDatabase,
@@ -180,7 +181,7 @@ export async function writeImportedArticles(
   const rows: StoredArticleExcerpts[] = [];
   for (const article of articles) {
     const data = derived.get(article.id) ?? deriveArticleData(article, catalog);
-    mentions.push(...data.mentions);
+    appendAll(mentions, data.mentions);
     if (data.excerpts.length) rows.push(articleExcerptsRow(article.id, data.excerpts));
   }
   await db.articles.bulkAdd(articles as StoredArticle[]);

@@ -1,5 +1,6 @@
+import { readerEntitySchema } from '../model/alias-rules';
 import { type ImportProblem, problemsFromZod } from '../model/import-problems';
-import { type Alias, type Entity, type EntityInput, type EntityKind, entitySchema } from '../model/knowledge-base';
+import type { Alias, Entity, EntityInput, EntityKind } from '../model/knowledge-base';
 import { foldString } from '../text/fold-text';
 import type { StoredEntity } from './database';
 import {
@@ -76,7 +77,7 @@ export function aliasesFrom(texts: readonly string[], keep: readonly Alias[] = [
  * then matches the imported articles again. One transaction.
  */
 export async function saveEntity(store: CorpusStore, input: EntityInput, file = 'Entity'): Promise<EntityChange> {
-  const parsed = entitySchema.safeParse(input);
+  const parsed = readerEntitySchema.safeParse(input);
   if (!parsed.success) return { ok: false, problems: problemsFromZod(file, parsed.error) };
   const entity = parsed.data;
   const catalog = await corpusTransaction(store.db, async () => {
@@ -111,7 +112,7 @@ export async function acceptCandidate(
       ? { date: { start: fields.date?.trim() ?? '', precision: datePrecision(fields.date) } }
       : {}),
   };
-  const parsed = entitySchema.safeParse(input);
+  const parsed = readerEntitySchema.safeParse(input);
   if (!parsed.success) return { ok: false, problems: problemsFromZod(candidate.name, parsed.error) };
   const entity = parsed.data;
   const next = await corpusTransaction(store.db, async () => {

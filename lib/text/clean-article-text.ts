@@ -13,6 +13,8 @@
  * run in passes until nothing changes.
  */
 
+import { appendAll } from './append-all';
+
 export interface CleanArticleOptions {
   /** The article's headline: a paragraph equal to it near the top is dropped (the index stores it apart). */
   title?: string;
@@ -305,7 +307,7 @@ function assembleParagraphs(lines: readonly string[]): string[] {
   const paragraphs: string[] = [];
   for (const lines of blocks) {
     if (lines.some((line) => line.length > MAX_HARD_WRAP_WIDTH)) {
-      paragraphs.push(...lines);
+      appendAll(paragraphs, lines);
       continue;
     }
     let current = lines[0] as string;

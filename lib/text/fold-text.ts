@@ -64,7 +64,8 @@ const ARABIC_FOLDS = new Map<number, number>([
 ]);
 
 // Invisible units inside a word: skipped when comparing, and they do not split the word.
-const JOINERS = new Set([0x00ad, 0x200c, 0x200d, 0x2060, 0x0640]);
+// Zero-width space and the invisible operators too, so "Hez\u200Bbollah" cannot hide a name (issue #14).
+const JOINERS = new Set([0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0x180e, 0x0640]);
 // Invisible units between words (bidi controls, BOM): skipped, and they do split words.
 const SEPARATOR_CONTROLS = new Set([0x200e, 0x200f, 0x061c, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0xfeff]);
 for (let c = 0x2066; c <= 0x2069; c++) SEPARATOR_CONTROLS.add(c);

@@ -37,7 +37,7 @@ describe('corpus packs', () => {
       exportedAt: new Date(0),
     });
     const parsed = parseCorpusPack(JSON.parse(JSON.stringify(pack)), 'pack.json');
-    expect(parsed).toEqual({ ok: true, pack });
+    expect(parsed).toEqual({ ok: true, pack, unicodeNote: '' });
     expect(pack.articles[0]).toMatchObject({ id: 'import-abc', importedAt: 42, published: article.published });
     expect(pack.feedback?.[0]).not.toHaveProperty('id');
   });
