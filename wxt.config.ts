@@ -62,13 +62,29 @@ export default defineConfig({
       },
       ...(browser === 'firefox'
         ? {
+            // Issue #16. Firefox gets WXT's default Manifest V2 build: its
+            // background is a persistent page, so the bundled index is loaded
+            // once and stays loaded, where MV3 (an event page in Firefox)
+            // would load it again after every idle unload; AMO keeps
+            // accepting MV2 with no end date, and every API we use (scripting,
+            // the Highlight API, optional host permissions) works there.
             browser_specific_settings: {
-              gecko: { id: 'news-context@example.org', strict_min_version: '128.0' },
+              gecko: {
+                id: 'news-context@newscontext.dev',
+                // 140 (ESR): the first release that reads data_collection_permissions.
+                strict_min_version: '140.0',
+                // Nothing leaves the browser (public/privacy.html; the e2e tests check for requests).
+                data_collection_permissions: { required: ['none'] },
+              },
             },
             // Firefox's MV2 build takes optional host permissions here.
             optional_permissions: ['*://*/*'],
           }
-        : {}),
+        : {
+            // Issue #16: the CSS Custom Highlight API (Chrome 105) is the
+            // newest API we need; scripting.registerContentScripts is 96.
+            minimum_chrome_version: '105',
+          }),
     };
   },
 });
