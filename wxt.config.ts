@@ -3,6 +3,10 @@ import { newsSiteMatchPatterns } from './lib/extension/news-sites';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  // The sources zip AMO asks for (issue #16) holds what rebuilds the add-on
+  // (`npm ci && npm run build:firefox`), not our tests and their fixtures;
+  // tests/release/ checks it.
+  zip: { excludeSources: ['tests/**', 'test-results/**', 'playwright-report/**'] },
   hooks: {
     // The extension pages' build only (scripts are single IIFE bundles): the
     // popup's first paint needs React and its own UI, not the corpus. Without
@@ -76,6 +80,8 @@ export default defineConfig({
                 // Nothing leaves the browser (public/privacy.html; the e2e tests check for requests).
                 data_collection_permissions: { required: ['none'] },
               },
+              // Firefox for Android reads data_collection_permissions from 142.
+              gecko_android: { strict_min_version: '142.0' },
             },
             // Firefox's MV2 build takes optional host permissions here.
             optional_permissions: ['*://*/*'],
