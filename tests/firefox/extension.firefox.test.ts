@@ -35,11 +35,17 @@ async function openExtensionPage(path: string): Promise<{ page: Page; errors: st
   page.on('pageerror', (error) => errors.push(String(error)));
   const url = `${EXTENSION_ORIGIN}/${path}`;
   page.goto(url, { timeout: 0 }).catch(() => undefined);
-  await page.waitForFunction(
-    (wanted) => location.href === wanted && document.readyState === 'complete',
-    { timeout: 20_000, polling: 100 },
-    url,
-  );
+  // Polled by hand: while the tab leaves about:blank, Firefox answers an
+  // evaluation with a protocol error, which ends puppeteer's waitForFunction.
+  const deadline = Date.now() + 20_000;
+  while (
+    !(await page
+      .evaluate((wanted) => location.href === wanted && document.readyState === 'complete', url)
+      .catch(() => false))
+  ) {
+    if (Date.now() > deadline) throw new Error(`${url} did not load within 20 s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   return { page, errors };
 }
 
