@@ -12,9 +12,10 @@ import { type KeyboardEvent, type SyntheticEvent, useId } from 'react';
 import type { CardExcerpt, EntityCard, EntityRef } from '@/lib/corpus/entity-card';
 import { formatDateRange, formatPartialDate } from '@/lib/model/format-date';
 import type { EntityKind } from '@/lib/model/knowledge-base';
+import type { FeedbackVerdict } from '@/lib/model/settings';
 
 /** What the reader tells us about a highlight: it is someone else, or stop marking this entity. */
-export type CardFeedback = 'not-this' | 'dont-highlight';
+export type CardFeedback = FeedbackVerdict;
 
 /** Props of {@link EntityCardView}. A control is rendered only when its callback is given. */
 export interface EntityCardViewProps {

@@ -1,6 +1,6 @@
 import { loadBundledIndex } from '@/lib/corpus/bundled-index';
 import { CorpusCatalog } from '@/lib/corpus/catalog';
-import { asyncListener, type MessageSender } from '@/lib/extension/extension-messaging';
+import { asyncListener, type MessageSender, sendToTab } from '@/lib/extension/extension-messaging';
 import {
   type AnnotatorConfig,
   type BackgroundRequest,
@@ -8,7 +8,7 @@ import {
   type IndexStatus,
 } from '@/lib/extension/messages';
 import { isDefaultNewsSite } from '@/lib/extension/news-sites';
-import { readerUrl } from '@/lib/extension/reader-page-url';
+import { readerPageLink } from '@/lib/extension/reader-page-url';
 import { siteOf } from '@/lib/model/settings';
 import { HIGHLIGHT_CSS } from '@/lib/page/highlighter';
 import { NewsContextDatabase } from '@/lib/storage/database';
@@ -86,7 +86,7 @@ export function createBackgroundService() {
       }
       case 'reader/open':
         await browser.tabs.create({
-          url: readerUrl(browser.runtime.getURL('/reader.html'), request),
+          url: readerPageLink(request),
           index: sender.tab?.index === undefined ? undefined : sender.tab.index + 1,
           openerTabId: sender.tab?.id,
         });
@@ -131,7 +131,7 @@ export function createBackgroundService() {
       highlightMode: settings.highlightMode,
       suppressed,
       entities: current.annotationEntities(),
-      matcher: current.matcherSpec() as unknown as AnnotatorConfig['matcher'],
+      matcher: current.matcherSpec(),
     };
   }
 
@@ -140,7 +140,7 @@ export function createBackgroundService() {
     await Promise.all(
       tabs
         .filter((tab) => tab.id !== undefined && (!site || siteOf(tab.url ?? '') === site))
-        .map((tab) => browser.tabs.sendMessage(tab.id as number, { type: 'annotator/refresh' }).catch(() => undefined)),
+        .map((tab) => sendToTab(tab.id as number, { type: 'annotator/refresh' })),
     );
   }
 
@@ -149,7 +149,7 @@ export function createBackgroundService() {
     if (!direction) return;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id === undefined) return;
-    await browser.tabs.sendMessage(tab.id, { type: 'mention/step', direction }).catch(() => undefined);
+    await sendToTab(tab.id, { type: 'mention/step', direction });
   });
 
   // In Firefox the popup closes when the permission prompt opens, so the grant itself finishes "Annotate this site".

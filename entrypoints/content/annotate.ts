@@ -6,7 +6,7 @@ import {
   type ContentRequest,
   contentRequest,
 } from '@/lib/extension/messages';
-import { createEntityMatcher, type MatcherSpec } from '@/lib/matching/match-entities';
+import { createEntityMatcher } from '@/lib/matching/match-entities';
 import type { AnnotationEntity } from '@/lib/matching/page-relevance';
 import { Highlighter, type Mention } from '@/lib/page/highlighter';
 import { type AnnotationSnapshot, PageAnnotator } from '@/lib/page/page-annotator';
@@ -111,7 +111,7 @@ class AnnotationSession {
     });
     this.annotator = new PageAnnotator({
       doc: document,
-      matcher: createEntityMatcher(config.matcher as unknown as MatcherSpec),
+      matcher: createEntityMatcher(config.matcher),
       entities: entityTable(config.entities),
       highlighter: this.highlighter,
       highlightMode: config.highlightMode,
@@ -129,10 +129,7 @@ class AnnotationSession {
     this.suppressed = new Set(config.suppressed);
     this.annotator.setSuppressed(this.suppressed);
     this.annotator.setHighlightMode(config.highlightMode);
-    await this.annotator.setMatcher(
-      createEntityMatcher(config.matcher as unknown as MatcherSpec),
-      entityTable(config.entities),
-    );
+    await this.annotator.setMatcher(createEntityMatcher(config.matcher), entityTable(config.entities));
   }
 
   snapshotForMessage(): AnnotationsSnapshot {

@@ -1,35 +1,23 @@
-import type { z } from 'zod';
-import { type EntityCard, entityCardSchema } from '@/lib/corpus/entity-card';
-import { type AnnotatorConfig, annotatorConfigResponse, type BackgroundRequest } from '@/lib/extension/messages';
+import type { EntityCard } from '@/lib/corpus/entity-card';
+import { sendToBackground } from '@/lib/extension/extension-messaging';
+import type { AnnotatorConfig, BackgroundRequest } from '@/lib/extension/messages';
 
 /**
  * The content script's side of messaging: everything it asks the background,
- * each answer validated before use (the background is trusted, but a stale
- * or broken one must not crash a reader's page).
+ * each answer checked before use by `sendToBackground` (the background is
+ * trusted, but a stale or broken one must not crash a reader's page). An
+ * undefined answer means the extension was reloaded or updated under us:
+ * ctx.onInvalidated cleans up.
  */
-async function ask<Schema extends z.ZodType>(
-  request: BackgroundRequest,
-  schema: Schema,
-): Promise<z.output<Schema> | undefined> {
-  try {
-    const answer: unknown = await browser.runtime.sendMessage(request);
-    const parsed = schema.safeParse(answer);
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    // The extension was reloaded or updated under us: ctx.onInvalidated cleans up.
-    return undefined;
-  }
-}
-
 export function requestAnnotatorConfig(): Promise<AnnotatorConfig | undefined> {
-  return ask({ type: 'annotator/config' }, annotatorConfigResponse);
+  return sendToBackground({ type: 'annotator/config' });
 }
 
-export function requestEntityCard(entityId: string): Promise<EntityCard | undefined> {
-  return ask({ type: 'entity/card', entityId }, entityCardSchema.nullable()).then((card) => card ?? undefined);
+export async function requestEntityCard(entityId: string): Promise<EntityCard | undefined> {
+  return (await sendToBackground({ type: 'entity/card', entityId })) ?? undefined;
 }
 
 /** Fire-and-forget notices; a failure only means the background is restarting. */
 export function tell(request: BackgroundRequest): void {
-  browser.runtime.sendMessage(request).catch(() => undefined);
+  void sendToBackground(request);
 }

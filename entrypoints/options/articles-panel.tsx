@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
-import { readerUrl } from '@/lib/extension/reader-page-url';
+import { readerPageLink } from '@/lib/extension/reader-page-url';
 import { formatPartialDate } from '@/lib/model/format-date';
-import { formatImportProblem, type ImportProblem, WHOLE_FILE } from '@/lib/model/import-problems';
+import { type ImportProblem, WHOLE_FILE } from '@/lib/model/import-problems';
 import type { StoredArticle } from '@/lib/storage/database';
 import type { RemovedArticles } from '@/lib/storage/imported-corpus';
 import {
@@ -13,9 +13,10 @@ import {
   restoreArticles,
   updateArticleMetadata,
 } from '@/lib/storage/manage-articles';
+import { describeWriteFailure } from '@/lib/storage/write-failure';
 import { foldString } from '@/lib/text/fold-text';
-import { failureMessage } from './failure';
 import { plural } from './import-preview';
+import { ProblemList } from './problem-list';
 import type { Corpus } from './use-corpus';
 
 type Sort = 'imported-desc' | 'imported-asc' | 'published-desc' | 'title' | 'outlet';
@@ -63,7 +64,7 @@ export function ArticlesPanel({ corpus }: { corpus: Corpus }) {
     try {
       await write();
     } catch (error) {
-      setFailure(failureMessage(error));
+      setFailure(describeWriteFailure(error, 'edit'));
     }
   }
 
@@ -207,7 +208,7 @@ export function ArticlesPanel({ corpus }: { corpus: Corpus }) {
                   </div>
                 </div>
                 <div className="opt-row-actions">
-                  <a className="opt-button opt-small" href={readerUrl('/reader.html', { articleId: article.id })}>
+                  <a className="opt-button opt-small" href={readerPageLink({ articleId: article.id })}>
                     Read
                   </a>
                   <button type="button" className="opt-button opt-small" onClick={() => setEditing(article.id)}>
@@ -307,7 +308,10 @@ function ArticleEditor({
         corpus.catalog,
       );
     } catch (error) {
-      result = { ok: false, problems: [{ file: article.title, field: WHOLE_FILE, reason: failureMessage(error) }] };
+      result = {
+        ok: false,
+        problems: [{ file: article.title, field: WHOLE_FILE, reason: describeWriteFailure(error, 'edit') }],
+      };
     }
     setBusy(false);
     if (!result.ok) {
@@ -347,15 +351,7 @@ function ArticleEditor({
           <span>Web address</span>
           <input name="url" defaultValue={article.url ?? ''} inputMode="url" placeholder="https://…" />
         </label>
-        {problems.length > 0 && (
-          <ul className="opt-problems opt-span-2">
-            {problems.map((problem) => (
-              <li key={`${problem.field}-${problem.reason}`}>
-                {problem.field === WHOLE_FILE ? problem.reason : formatImportProblem(problem)}
-              </li>
-            ))}
-          </ul>
-        )}
+        <ProblemList problems={problems} wide />
         <div className="opt-actions opt-span-2">
           <button type="submit" className="opt-button opt-primary" disabled={busy}>
             Save

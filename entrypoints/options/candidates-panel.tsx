@@ -1,9 +1,10 @@
 import { type FormEvent, useId, useMemo, useState } from 'react';
 import type { EntityCandidate } from '@/lib/import/entity-candidates';
-import { formatImportProblem, type ImportProblem } from '@/lib/model/import-problems';
+import type { ImportProblem } from '@/lib/model/import-problems';
 import { type EntityKind, entityKinds } from '@/lib/model/knowledge-base';
 import { acceptCandidate, dismissCandidate, mergeCandidate } from '@/lib/storage/reader-entities';
 import { plural } from './import-preview';
+import { ProblemList } from './problem-list';
 import { ProgressBar } from './progress-bar';
 import type { useCandidates } from './use-candidates';
 import type { Corpus } from './use-corpus';
@@ -196,13 +197,7 @@ function CandidateCard({
           </li>
         ))}
       </ul>
-      {problems.length > 0 && (
-        <ul className="opt-problems">
-          {problems.map((problem) => (
-            <li key={`${problem.field}-${problem.reason}`}>{formatImportProblem(problem)}</li>
-          ))}
-        </ul>
-      )}
+      <ProblemList problems={problems} />
       {mode === 'idle' && (
         <div className="opt-actions">
           <button type="button" className="opt-button opt-primary" onClick={() => setMode('accept')}>

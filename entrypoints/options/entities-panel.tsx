@@ -1,12 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type FormEvent, useMemo, useState } from 'react';
-import { formatImportProblem, type ImportProblem, WHOLE_FILE } from '@/lib/model/import-problems';
+import { type ImportProblem, WHOLE_FILE } from '@/lib/model/import-problems';
 import { type Alias, aliasLanguages, type Entity, type EntityKind, entityKinds } from '@/lib/model/knowledge-base';
 import { deleteEntity, saveEntity } from '@/lib/storage/reader-entities';
+import { describeWriteFailure } from '@/lib/storage/write-failure';
 import { foldString } from '@/lib/text/fold-text';
 import { KIND_LABELS } from './candidates-panel';
-import { failureMessage } from './failure';
 import { plural } from './import-preview';
+import { ProblemList } from './problem-list';
 import type { Corpus } from './use-corpus';
 
 type Filter = 'all' | 'yours' | 'edited';
@@ -166,7 +167,7 @@ function EntityEditor({
       );
     } catch (error) {
       setBusy(false);
-      setProblems([{ file: entity.name, field: WHOLE_FILE, reason: failureMessage(error) }]);
+      setProblems([{ file: entity.name, field: WHOLE_FILE, reason: describeWriteFailure(error, 'edit') }]);
       return;
     }
     setBusy(false);
@@ -186,7 +187,7 @@ function EntityEditor({
       catalog = await deleteEntity(corpus.store, entity.id);
     } catch (error) {
       setBusy(false);
-      setProblems([{ file: entity.name, field: WHOLE_FILE, reason: failureMessage(error) }]);
+      setProblems([{ file: entity.name, field: WHOLE_FILE, reason: describeWriteFailure(error, 'edit') }]);
       return;
     }
     setBusy(false);
@@ -321,15 +322,7 @@ function EntityEditor({
           Add an alias
         </button>
       </fieldset>
-      {problems.length > 0 && (
-        <ul className="opt-problems opt-span-2">
-          {problems.map((problem) => (
-            <li key={`${problem.field}-${problem.reason}`}>
-              {problem.field === WHOLE_FILE ? problem.reason : formatImportProblem(problem)}
-            </li>
-          ))}
-        </ul>
-      )}
+      <ProblemList problems={problems} wide />
       <div className="opt-actions opt-span-2">
         <button type="submit" className="opt-button opt-primary" disabled={busy}>
           Save

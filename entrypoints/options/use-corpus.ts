@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { loadBundledIndex } from '@/lib/corpus/bundled-index';
+import { sendToBackground } from '@/lib/extension/extension-messaging';
 import { NewsContextDatabase } from '@/lib/storage/database';
 import { type CorpusStore, type ImportCatalog, readImportCatalog } from '@/lib/storage/imported-corpus';
 import { importedSearchIndex } from '@/lib/storage/imported-search-index';
@@ -43,7 +44,7 @@ export function useCorpus(): Corpus {
       if (next) setCatalog(next);
       else void readImportCatalog(store.db, store.index).then(setCatalog);
       // No answer needed; a background that is not listening (tests, an old build) must not break the page.
-      void browser.runtime.sendMessage({ type: 'catalog/changed' }).catch(() => undefined);
+      void sendToBackground({ type: 'catalog/changed' });
     },
     [store],
   );

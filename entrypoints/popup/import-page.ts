@@ -1,4 +1,5 @@
 import { loadBundledIndex } from '@/lib/corpus/bundled-index';
+import { sendToBackground } from '@/lib/extension/extension-messaging';
 import { importPageDocument } from '@/lib/import/page-import';
 import { formatImportProblem } from '@/lib/model/import-problems';
 import { NewsContextDatabase } from '@/lib/storage/database';
@@ -30,7 +31,7 @@ export async function importPage(tabId: number, pageUrl: string): Promise<string
   store.db.close();
   if (outcome.status === 'imported') {
     // The background drops its cache and open tabs are annotated again: the new excerpts show in cards at once.
-    await browser.runtime.sendMessage({ type: 'catalog/changed' }).catch(() => undefined);
+    await sendToBackground({ type: 'catalog/changed' });
     return `Imported “${outcome.imported[0]?.title ?? 'this page'}”. It is now searchable.`;
   }
   if (outcome.duplicates.length > 0) return `Already in your corpus: “${outcome.duplicates[0]?.title}”.`;

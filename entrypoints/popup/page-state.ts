@@ -5,10 +5,9 @@
  */
 import type { Browser } from 'wxt/browser';
 import type { PageStatus } from '@/components/on-this-page';
-import { askBackground } from '@/lib/extension/corpus-session';
-import { annotationsGetResponse, siteStateResponse } from '@/lib/extension/messages';
+import { sendToBackground, sendToTab } from '@/lib/extension/extension-messaging';
 import { newsSiteMatchPatterns } from '@/lib/extension/news-sites';
-import { siteOf } from '@/lib/model/settings';
+import { isWebPageUrl, siteOf } from '@/lib/model/settings';
 
 type Tab = Browser.tabs.Tab;
 
@@ -28,32 +27,23 @@ export async function findPageTab(search = location.search): Promise<Tab | undef
   const [active] = await browser.tabs.query({ active: true, currentWindow: true });
   if (active && !isOwnPage(active.url)) return active;
   const others = (await browser.tabs.query({ currentWindow: true })).filter(
-    (tab) => !isOwnPage(tab.url) && /^https?:/.test(tab.url ?? ''),
+    (tab) => !isOwnPage(tab.url) && isWebPageUrl(tab.url),
   );
   return others.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
 }
 
 /** The content script's answer for the tab, or null when none answers (we do not run there). */
 export async function readAnnotations(tabId: number) {
-  try {
-    const answer: unknown = await browser.tabs.sendMessage(tabId, { type: 'annotations/get' }, { frameId: 0 });
-    const parsed = annotationsGetResponse.safeParse(answer);
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return (await sendToTab(tabId, { type: 'annotations/get' })) ?? null;
 }
 
 /** Everything "On this page" shows about `tab`. */
 export async function readPage(tab: Tab | undefined): Promise<PageStatus> {
-  if (tab?.id === undefined || !/^https?:/.test(tab.url ?? '')) return { state: 'unsupported' };
+  if (tab?.id === undefined || !isWebPageUrl(tab.url)) return { state: 'unsupported' };
   const site = siteOf(tab.url ?? '');
   const [snapshot, siteState, permitted] = await Promise.all([
     readAnnotations(tab.id),
-    askBackground({ type: 'site/state', site }).then((answer) => {
-      const parsed = siteStateResponse.safeParse(answer);
-      return parsed.success ? parsed.data : null;
-    }),
+    sendToBackground({ type: 'site/state', site }).then((state) => state ?? null),
     browser.permissions.contains({ origins: newsSiteMatchPatterns([site]) }).catch(() => false),
   ]);
   return { state: 'ready', site, snapshot, siteState, permitted };

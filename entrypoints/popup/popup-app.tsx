@@ -27,7 +27,7 @@ import { annotatesSite, OnThisPage, type PageStatus } from '@/components/on-this
 import { type RunSearch, SearchPanel, type SearchTiming } from '@/components/search-panel';
 import type { ReaderTarget } from '@/components/search-results';
 import { newsSiteMatchPatterns } from '@/lib/extension/news-sites';
-import { readerUrl } from '@/lib/extension/reader-page-url';
+import { readerPageLink } from '@/lib/extension/reader-page-url';
 
 type Tab = Browser.tabs.Tab;
 type PanelName = 'search' | 'page';
@@ -36,10 +36,7 @@ type PanelName = 'search' | 'page';
 // load after the first paint: the search box takes input at once.
 const corpusSession = () => import('@/lib/extension/corpus-session');
 const pageState = () => import('./page-state');
-
-function readerHref(target: ReaderTarget): string {
-  return readerUrl(browser.runtime.getURL('/reader.html'), target);
-}
+const messaging = () => import('@/lib/extension/extension-messaging');
 
 const loadCard = (entityId: string) => corpusSession().then((session) => session.loadEntityCard(entityId));
 
@@ -83,7 +80,7 @@ export function PopupApp() {
   const openArticle = useCallback(
     async (target: ReaderTarget) => {
       await browser.tabs.create({
-        url: readerHref(target),
+        url: readerPageLink(target),
         ...(pageTab?.id !== undefined ? { index: pageTab.index + 1, openerTabId: pageTab.id } : {}),
       });
       // A real popup closes once the reader opens; popup.html opened as a page stays.
@@ -112,7 +109,7 @@ export function PopupApp() {
         .request({ origins })
         .then(async (granted) => {
           if (!granted) return;
-          await (await corpusSession()).askBackground({ type: 'site/annotate', site, enabled: true });
+          await (await messaging()).sendToBackground({ type: 'site/annotate', site, enabled: true });
           // Mark this page now, without a reload; later visits get the registered content script.
           await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/content.js'] });
           await (await pageState()).waitForAnnotator(tabId);
@@ -120,8 +117,8 @@ export function PopupApp() {
         .catch((error: unknown) => console.error('News Context: could not turn the site on', error))
         .finally(done);
     } else {
-      void corpusSession()
-        .then((session) => session.askBackground({ type: 'site/annotate', site, enabled: false }))
+      void messaging()
+        .then(({ sendToBackground }) => sendToBackground({ type: 'site/annotate', site, enabled: false }))
         .then(() => browser.permissions.remove({ origins }))
         .catch(() => false)
         .finally(done);
@@ -131,8 +128,8 @@ export function PopupApp() {
   const onPause = (paused: boolean) => {
     if (page.state !== 'ready') return;
     setBusy(true);
-    void corpusSession()
-      .then((session) => session.askBackground({ type: 'site/pause', site: page.site, paused }))
+    void messaging()
+      .then(({ sendToBackground }) => sendToBackground({ type: 'site/pause', site: page.site, paused }))
       .then(refreshPage)
       .finally(() => setBusy(false));
   };
@@ -150,9 +147,13 @@ export function PopupApp() {
 
   const onShowEntity = (entityId: string) => {
     if (pageTab?.id === undefined) return;
-    void browser.tabs
-      .sendMessage(pageTab.id, { type: 'mention/show-entity', entityId }, { frameId: 0 })
-      .catch(() => refreshPage());
+    const tabId = pageTab.id;
+    void messaging()
+      .then(({ sendToTab }) => sendToTab(tabId, { type: 'mention/show-entity', entityId }))
+      .then((shown) => {
+        // No content script answered (it was unloaded, or never ran): show what the page has now.
+        if (shown === undefined) refreshPage();
+      });
   };
 
   const entityCount =
@@ -205,7 +206,7 @@ export function PopupApp() {
           <SearchPanel
             runSearch={runSearch}
             loadCard={loadCard}
-            readerHref={readerHref}
+            readerHref={readerPageLink}
             onOpenArticle={(target) => void openArticle(target)}
             onReady={onReady}
             onTiming={onTiming}

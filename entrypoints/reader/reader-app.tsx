@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { KIND_LABELS } from '@/components/entity-card';
 import type { CardExcerpt } from '@/lib/corpus/entity-card';
-import { loadArticle, loadCorpus, loadEntityCard, readerHref } from '@/lib/extension/corpus-session';
-import { parseReaderHash, readerUrl } from '@/lib/extension/reader-page-url';
+import { loadArticle, loadCorpus, loadEntityCard } from '@/lib/extension/corpus-session';
+import { parseReaderHash, readerPageLink, readerUrl } from '@/lib/extension/reader-page-url';
 import { formatPartialDate } from '@/lib/model/format-date';
 import type { IndexedArticle } from '@/lib/model/index-schema';
 import { HIGHLIGHT_CSS } from '@/lib/page/highlighter';
@@ -177,7 +177,7 @@ function ArticleView({ article, start, end }: { article: IndexedArticle; start?:
             <ul className="nc-reader-related">
               {related.map((entry) => (
                 <li key={entry.article.id}>
-                  <a href={readerHref({ articleId: entry.article.id })} className="nc-reader-related-link">
+                  <a href={readerPageLink({ articleId: entry.article.id })} className="nc-reader-related-link">
                     <span className="nc-reader-related-title" dir="auto">
                       {entry.article.title}
                     </span>

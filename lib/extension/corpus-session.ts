@@ -10,9 +10,8 @@
  */
 import { loadBundledIndex } from '@/lib/corpus/bundled-index';
 import { CorpusCatalog } from '@/lib/corpus/catalog';
-import { type EntityCard, entityCardSchema } from '@/lib/corpus/entity-card';
-import type { BackgroundRequest } from '@/lib/extension/messages';
-import { readerUrl } from '@/lib/extension/reader-page-url';
+import type { EntityCard } from '@/lib/corpus/entity-card';
+import { sendToBackground } from '@/lib/extension/extension-messaging';
 import type { IndexedArticle } from '@/lib/model/index-schema';
 import { type ArticleSources, CorpusSearch } from '@/lib/search/corpus-search';
 import { NewsContextDatabase } from '@/lib/storage/database';
@@ -106,28 +105,14 @@ export async function loadArticle(articleId: string): Promise<IndexedArticle | u
     .catch(() => undefined);
 }
 
-/** Sends a request to the background; undefined when it cannot answer (restarting, or an older build). */
-export async function askBackground(request: BackgroundRequest): Promise<unknown> {
-  try {
-    return await browser.runtime.sendMessage(request);
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * An entity's card, as the background builds it for the hover card (the same
  * content everywhere); built here from the bundled corpus if the background
  * does not answer.
  */
 export async function loadEntityCard(entityId: string): Promise<EntityCard | undefined> {
-  const parsed = entityCardSchema.nullable().safeParse(await askBackground({ type: 'entity/card', entityId }));
-  if (parsed.success && parsed.data) return parsed.data;
+  const card = await sendToBackground({ type: 'entity/card', entityId });
+  if (card) return card;
   const { catalog } = await loadCorpus();
   return catalog.card(entityId);
-}
-
-/** The reader page's address for an article, at a passage. */
-export function readerHref(target: { articleId: string; start?: number; end?: number }): string {
-  return readerUrl(browser.runtime.getURL('/reader.html'), target);
 }

@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { entityKinds } from '../model/knowledge-base';
+import { entityCardSchema } from '../corpus/entity-card';
+import type { MatcherSpec } from '../matching/match-entities';
+import { entityKinds, specificities } from '../model/knowledge-base';
+import { feedbackVerdicts, highlightModes } from '../model/settings';
 
 /**
  * Every message between our contexts (content script, background, popup,
@@ -34,21 +37,19 @@ export const annotationEntitySchema = z
     id: z.string(),
     name: z.string(),
     kind: z.enum(entityKinds),
-    specificity: z.enum(['specific', 'general']),
+    specificity: z.enum(specificities),
   })
   .strict();
 
 export const annotatorConfigResponse = z
   .object({
     paused: z.boolean(),
-    highlightMode: z.enum(['first', 'every']),
+    highlightMode: z.enum(highlightModes),
     /** Entity ids not to highlight on this site. */
     suppressed: z.array(z.string()),
     entities: z.array(annotationEntitySchema),
-    /** `MatcherSpec`, checked by the matcher itself (it is large; a deep schema here would cost more than it guards). */
-    matcher: z
-      .object({ version: z.number(), entities: z.array(z.unknown()), aliases: z.array(z.unknown()) })
-      .passthrough(),
+    /** Checked in depth by the matcher itself (it is large; a deep schema here would cost more than it guards). */
+    matcher: z.custom<MatcherSpec>(isMatcherSpecShape, { message: 'not a matcher spec' }),
   })
   .strict();
 export type AnnotatorConfig = z.infer<typeof annotatorConfigResponse>;
@@ -67,7 +68,6 @@ export const annotationsUpdatedMessage = z
 /** Ask the background to add our highlight colours to this tab as a user stylesheet (not a DOM change). */
 export const highlightStyleRequest = z.object({ type: z.literal('highlights/style') }).strict();
 
-export const feedbackVerdicts = ['not-this', 'dont-highlight'] as const;
 export const feedbackAddRequest = z
   .object({ type: z.literal('feedback/add'), entityId, verdict: z.enum(feedbackVerdicts) })
   .strict();
@@ -121,6 +121,27 @@ export const backgroundRequest = z.discriminatedUnion('type', [
 ]);
 export type BackgroundRequest = z.infer<typeof backgroundRequest>;
 
+/**
+ * The one request → response map for the background: what each request
+ * answers. `sendToBackground` (extension-messaging.ts) takes its return type
+ * from here and checks the answer against it; the background's wiring test
+ * checks every handler's answer against it too.
+ */
+export const backgroundResponses = {
+  'index/status': indexStatusResponse,
+  'annotator/config': annotatorConfigResponse,
+  'entity/card': entityCardSchema.nullable(),
+  'annotations/updated': z.boolean(),
+  'highlights/style': z.boolean(),
+  'feedback/add': z.boolean(),
+  'reader/open': z.boolean(),
+  'site/pause': z.boolean(),
+  'site/annotate': z.boolean(),
+  'site/state': siteStateResponse,
+  'catalog/changed': z.boolean(),
+} satisfies { [Type in BackgroundRequest['type']]: z.ZodType };
+export type BackgroundResponse<Type extends BackgroundRequest['type']> = z.output<(typeof backgroundResponses)[Type]>;
+
 // --- Answered by the content script -----------------------------------------
 
 export const annotationsGetRequest = z.object({ type: z.literal('annotations/get') }).strict();
@@ -171,3 +192,19 @@ export const contentRequest = z.discriminatedUnion('type', [
   annotatorRefreshRequest,
 ]);
 export type ContentRequest = z.infer<typeof contentRequest>;
+
+/** What each content-script request answers (`sendToTab` takes its types from here). */
+export const contentResponses = {
+  'annotations/get': annotationsGetResponse,
+  /** False when there is no mention to go to. */
+  'mention/step': z.boolean(),
+  'mention/show-entity': z.boolean(),
+  'annotator/refresh': z.boolean(),
+} satisfies { [Type in ContentRequest['type']]: z.ZodType };
+export type ContentResponse<Type extends ContentRequest['type']> = z.output<(typeof contentResponses)[Type]>;
+
+function isMatcherSpecShape(value: unknown): value is MatcherSpec {
+  if (typeof value !== 'object' || value === null) return false;
+  const spec = value as Record<string, unknown>;
+  return typeof spec.version === 'number' && Array.isArray(spec.entities) && Array.isArray(spec.aliases);
+}

@@ -12,6 +12,14 @@ export function readerUrl(base: string, target: { articleId: string; start?: num
   return `${base}#${params}`;
 }
 
+/**
+ * The reader page's full address for an article, from any of our contexts
+ * (popup, options, reader, background): the one way our code links to it.
+ */
+export function readerPageLink(target: { articleId: string; start?: number; end?: number }): string {
+  return readerUrl(browser.runtime.getURL('/reader.html'), target);
+}
+
 /** Parses {@link readerUrl}'s hash; offsets that are not whole numbers are dropped. */
 export function parseReaderHash(hash: string): { articleId?: string; start?: number; end?: number } {
   const params = new URLSearchParams(hash.replace(/^#/, ''));

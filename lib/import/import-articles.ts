@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { guessLanguage, partialDateFromInput, publishedDate, titleFromText } from '../model/article-metadata';
 import { describeField, type ImportProblem, problemsFromZod, WHOLE_FILE } from '../model/import-problems';
 import { type CorpusIndex, indexedArticleSchema } from '../model/index-schema';
+import { languageCode } from '../model/knowledge-base';
 import { publishedDateSchema } from '../model/seed-manifest';
 import { settingsSchema, siteOf } from '../model/settings';
 import { TimeSlicer } from '../scheduling/yield-to-page';
@@ -19,6 +20,7 @@ import {
   writeImportedArticles,
 } from '../storage/imported-corpus';
 import { readSettings } from '../storage/settings-store';
+import { describeWriteFailure } from '../storage/write-failure';
 import { textHashOf, urlKeyOf } from '../text/article-fingerprint';
 import { cleanArticleText } from '../text/clean-article-text';
 import { decodeHtmlEntities, stripMarkup } from '../text/strip-markup';
@@ -109,10 +111,7 @@ const draftSchema = z.object({
   title: z.string().max(MAX_TITLE_CHARS).optional(),
   outlet: z.string().max(200).optional(),
   byline: z.string().max(300).optional(),
-  language: z
-    .string()
-    .regex(/^[A-Za-z]{2}(?:[-_][A-Za-z]{2})?$/, 'should be a two-letter language code, like "en", "fr" or "ar"')
-    .optional(),
+  language: languageCode.optional(),
   url: webAddress.optional(),
   date: z
     .union([
@@ -223,7 +222,7 @@ export async function prepareDraft(
     titleSource,
     outlet: plainField(fields.outlet, decode) || (url ? siteOf(url) : '') || 'unknown',
     byline: byline ?? 'unknown',
-    language: fields.language?.slice(0, 2).toLowerCase() ?? guessLanguage(text),
+    language: fields.language ?? guessLanguage(text),
     ...(url ? { url } : {}),
     published,
     text,
@@ -411,20 +410,6 @@ export interface FileOutcome {
  */
 const GROUP_ARTICLES = 500;
 
-/**
- * Commits one prepared file in one transaction. On any failure the
- * transaction is rolled back and the outcome says why; the database is
- * exactly as it was. Returns the catalog as it is after the commit (a corpus
- * pack may bring entities).
- */
-export async function commitPreparedFile(
-  context: ImportContext,
-  file: PreparedFile,
-): Promise<{ outcome: FileOutcome; catalog: ImportCatalog }> {
-  const { outcomes, catalog } = await commitGroup(context, [file]);
-  return { outcome: outcomes[0] as FileOutcome, catalog };
-}
-
 /** What a file will add, before any check against the database. */
 function freshArticles(file: PreparedFile): PreparedArticle[] {
   return file.articles.filter((prepared) => !prepared.duplicate);
@@ -491,7 +476,10 @@ async function commitGroup(
         {
           ...base,
           status: 'failed',
-          problems: [...base.problems, { file: file.file, field: WHOLE_FILE, reason: describeWriteFailure(error) }],
+          problems: [
+            ...base.problems,
+            { file: file.file, field: WHOLE_FILE, reason: describeWriteFailure(error, 'import') },
+          ],
         },
       ],
       catalog: context.catalog,
@@ -643,19 +631,6 @@ async function mergePackReaderData(db: NewsContextDatabase, pack: CorpusPack): P
     );
     if (newer.length) await db.candidateDecisions.bulkPut(newer.map((decision) => ({ ...decision })));
   }
-}
-
-/** A failed transaction, in words: a full disk says what to do; anything else says nothing was saved. */
-export function describeWriteFailure(error: unknown): string {
-  const name = (error as { name?: string } | null)?.name ?? '';
-  const inner = (error as { inner?: { name?: string } } | null)?.inner?.name ?? '';
-  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
-    return 'could not be saved: the browser has no storage space left for News Context. Nothing from this file was saved. Free some space (delete imported articles you no longer need, or clear other sites’ data) and import it again';
-  }
-  if (name === 'ConstraintError' || inner === 'ConstraintError') {
-    return 'could not be saved: it collides with an article imported at the same time (perhaps in another tab). Nothing from this file was saved; import it again';
-  }
-  return 'could not be saved because of an unexpected error. Nothing from this file was saved; try again';
 }
 
 /** What a whole batch did. */

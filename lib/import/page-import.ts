@@ -1,4 +1,4 @@
-import { siteOf } from '../model/settings';
+import { isWebPageUrl, siteOf } from '../model/settings';
 import { type CorpusStore, type ImportCatalog, readImportCatalog } from '../storage/imported-corpus';
 import { type FileOutcome, importSources } from './import-articles';
 import { draftFromHtml, type ImportSource } from './import-sources';
@@ -18,7 +18,7 @@ import { draftFromHtml, type ImportSource } from './import-sources';
  * });
  * const doc = new DOMParser().parseFromString(html, 'text/html');
  * const outcome = await importPageDocument(store, doc, tab.url);
- * await browser.runtime.sendMessage({ type: 'catalog/changed' });
+ * await sendToBackground({ type: 'catalog/changed' });
  * ```
  *
  * `DOMParser` creates an inert document: its scripts never run, its images
@@ -30,7 +30,7 @@ export async function importPageDocument(
   pageUrl: string,
   catalog?: ImportCatalog,
 ): Promise<FileOutcome> {
-  const url = /^https?:/i.test(pageUrl) ? pageUrl : undefined;
+  const url = isWebPageUrl(pageUrl) ? pageUrl : undefined;
   const file = (url && siteOf(url)) || 'This page';
   const source: ImportSource = {
     file,

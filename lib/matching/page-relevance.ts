@@ -1,11 +1,11 @@
-import type { EntityKind } from '../model/knowledge-base';
+import type { EntityKind, Specificity } from '../model/knowledge-base';
 
 /** What annotation needs to know about an entity besides its aliases. */
 export interface AnnotationEntity {
   id: string;
   name: string;
   kind: EntityKind;
-  specificity: 'specific' | 'general';
+  specificity: Specificity;
 }
 
 /** Distinct specific entities a page must mention to count as related (issue #3). */

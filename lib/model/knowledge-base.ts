@@ -8,6 +8,28 @@ import { z } from 'zod';
 export const KNOWLEDGE_BASE_SCHEMA_VERSION = 1;
 
 export const entityKinds = ['person', 'organisation', 'place', 'event'] as const;
+
+/**
+ * `general` entities (countries, capitals, large cities, news outlets) never make a page
+ * related on their own and are highlighted only on pages that already are (issue #3).
+ */
+/**
+ * A language as every source may write it: two letters, optionally with a
+ * region ("en", "fr", "en-US", "pt_BR"), kept as the two lower-case letters
+ * the corpus uses. One rule for seeds, packs and imports.
+ *
+ * @example languageCode.parse('en-US') // 'en'
+ */
+export const languageCode = z
+  .string()
+  .regex(/^[A-Za-z]{2}(?:[-_][A-Za-z]{2})?$/, 'should be a two-letter language code, like "en", "fr" or "ar"')
+  .transform((code) => code.slice(0, 2).toLowerCase());
+
+/** Ids of entities, seed articles and pack entities: lower-case words joined by dashes. */
+export const KEBAB_CASE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+export const specificities = ['specific', 'general'] as const;
+export type Specificity = (typeof specificities)[number];
 export type EntityKind = (typeof entityKinds)[number];
 
 export const datePrecisions = ['day', 'month', 'year', 'unknown'] as const;
@@ -46,7 +68,7 @@ export type Alias = z.infer<typeof aliasSchema>;
 
 export const entitySchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, -)'),
+    id: z.string().regex(KEBAB_CASE_ID, 'must be kebab-case (a-z, 0-9, -)'),
     kind: z.enum(entityKinds),
     name: z.string().trim().min(1),
     aliases: z.array(aliasSchema).min(1, 'needs at least one alias'),
@@ -57,7 +79,7 @@ export const entitySchema = z
      * `general` entities (countries, capitals, large cities, news outlets) never make a page
      * related on their own and are highlighted only on pages that already are (issue #3).
      */
-    specificity: z.enum(['specific', 'general']).default('specific'),
+    specificity: z.enum(specificities).default('specific'),
     /** Events only: when it happened. */
     date: eventDateSchema.optional(),
     /** Events only: words that, in the same sentence, confirm a `needsCue` alias (a year, month, place or party). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { datePrecisions, partialIsoDate } from './knowledge-base';
+import { datePrecisions, KEBAB_CASE_ID, languageCode, partialIsoDate } from './knowledge-base';
 
 /**
  * `seeds/manifest.json`: what we know about each raw seed article that the
@@ -39,7 +39,7 @@ export type PublishedDate = z.infer<typeof publishedDateSchema>;
 
 export const seedArticleSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case'),
+    id: z.string().regex(KEBAB_CASE_ID, 'must be kebab-case'),
     /** File name inside `seeds/`, kept exactly as received. */
     file: z.string().regex(/^[\w.-]+\.txt$/),
     title: z.string().min(1),
@@ -47,7 +47,7 @@ export const seedArticleSchema = z
     titleSource: z.enum(['text', 'ours']),
     outlet: z.string().min(1),
     byline: z.string().min(1),
-    language: z.string().regex(/^[a-z]{2}$/),
+    language: languageCode,
     url: z.string().url().optional(),
     published: publishedDateSchema,
   })

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { type ImportProblem, problemsFromZod, WHOLE_FILE } from '../model/import-problems';
-import { entitySchema, partialIsoDate } from '../model/knowledge-base';
+import { entitySchema, KEBAB_CASE_ID, languageCode, partialIsoDate } from '../model/knowledge-base';
 import { publishedDateSchema } from '../model/seed-manifest';
-import { type Settings, settingsSchema } from '../model/settings';
+import { feedbackVerdicts, type Settings, settingsSchema } from '../model/settings';
 import type { StoredArticle, StoredCandidateDecision, StoredEntity, StoredFeedback } from './database';
 
 /**
@@ -63,7 +63,7 @@ export const CORPUS_PACK_LIMITS = {
 const kebabId = z
   .string()
   .max(120, 'is too long: at most 120 characters')
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case letters, digits and dashes, like "import-3f2a"');
+  .regex(KEBAB_CASE_ID, 'must be lower-case letters, digits and dashes, like "import-3f2a"');
 
 /** An http(s) address: `javascript:`, `data:` and friends are refused, not stored. */
 export const webAddress = z
@@ -86,10 +86,7 @@ export const packArticleSchema = z
     titleSource: z.enum(['text', 'ours']).optional(),
     outlet: z.string().trim().min(1).max(200).optional(),
     byline: z.string().trim().min(1).max(300).optional(),
-    language: z
-      .string()
-      .regex(/^[a-z]{2}$/, 'should be a two-letter language code, like "en", "fr" or "ar"')
-      .optional(),
+    language: languageCode.optional(),
     url: webAddress.optional(),
     published: z.union([partialIsoDate, publishedDateSchema]).optional(),
     text: z.string().min(1).max(CORPUS_PACK_LIMITS.textLength),
@@ -112,7 +109,7 @@ export const packFeedbackSchema = z
   .object({
     entityId: z.string().min(1).max(200),
     site: z.string().max(253),
-    verdict: z.enum(['not-this', 'dont-highlight']),
+    verdict: z.enum(feedbackVerdicts),
     createdAt: z.number().int().nonnegative(),
   })
   .strict();

@@ -2,8 +2,7 @@ import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import { excerptsForMentions } from '../corpus/excerpts';
 import type { Excerpt, IndexedArticle, MentionGroup } from '../model/index-schema';
 import type { ReaderEntity } from '../model/knowledge-base';
-import type { Settings } from '../model/settings';
-import { siteOf } from '../model/settings';
+import { type FeedbackVerdict, type Settings, siteOf } from '../model/settings';
 import { urlKeyOf } from '../text/article-fingerprint';
 
 /**
@@ -63,7 +62,7 @@ export interface StoredFeedback {
   entityId: string;
   /** Host without `www.`; empty for "everywhere". */
   site: string;
-  verdict: 'not-this' | 'dont-highlight';
+  verdict: FeedbackVerdict;
   createdAt: number;
 }
 

@@ -7,6 +7,12 @@
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 
+# The first command in a fresh clone may be this one: install what is missing, as `npm start` does.
+[ -d node_modules ] || npm ci --no-audit --no-fund
+if ! [ -d ../shared/realpages ]; then
+  echo "realpages: skipped, ../shared/realpages is not beside the repository (the 130 real pages are not copied into it)"
+fi
+
 results=$(mktemp -d)
 status=0
 step() {

@@ -1,8 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { backgroundRequest, contentRequest } from '@/lib/extension/messages';
-import { parseReaderHash, readerUrl } from '@/lib/extension/reader-page-url';
+import { backgroundRequest, backgroundResponses, contentRequest, contentResponses } from '@/lib/extension/messages';
 
 describe('message validation', () => {
+  it('has one response schema for every request type, and no other', () => {
+    const requestTypes = (schema: typeof backgroundRequest | typeof contentRequest) =>
+      schema.options.map((option) => option.shape.type.value).sort();
+    expect(Object.keys(backgroundResponses).sort()).toEqual(requestTypes(backgroundRequest));
+    expect(Object.keys(contentResponses).sort()).toEqual(requestTypes(contentRequest));
+  });
+
+  it('checks the matcher of an annotator configuration by its shape, not by a cast', () => {
+    const config = { paused: false, highlightMode: 'first', suppressed: [], entities: [] };
+    const accepted = { ...config, matcher: { version: 1, entities: [], aliases: [] } };
+    expect(backgroundResponses['annotator/config'].safeParse(accepted).success).toBe(true);
+    const refused = backgroundResponses['annotator/config'].safeParse({ ...config, matcher: { version: '1' } });
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues[0]?.path).toEqual(['matcher']);
+  });
+
   it('accepts the messages we send', () => {
     expect(contentRequest.safeParse({ type: 'annotations/get' }).success).toBe(true);
     expect(contentRequest.safeParse({ type: 'mention/step', direction: -1 }).success).toBe(true);
@@ -20,21 +35,5 @@ describe('message validation', () => {
     );
     expect(backgroundRequest.safeParse('index/status').success).toBe(false);
     expect(backgroundRequest.safeParse(null).success).toBe(false);
-  });
-});
-
-describe('reader URLs', () => {
-  it('round-trip an article and passage', () => {
-    const url = readerUrl('chrome-extension://abc/reader.html', {
-      articleId: 'naqoura-civilian-talks-2025',
-      start: 5,
-      end: 40,
-    });
-    expect(url).toBe('chrome-extension://abc/reader.html#article=naqoura-civilian-talks-2025&start=5&end=40');
-    expect(parseReaderHash(new URL(url).hash)).toEqual({ articleId: 'naqoura-civilian-talks-2025', start: 5, end: 40 });
-  });
-
-  it('drop offsets that are not whole numbers', () => {
-    expect(parseReaderHash('#article=a&start=-1&end=x')).toEqual({ articleId: 'a', start: undefined, end: undefined });
   });
 });

@@ -1,16 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CorpusCatalog } from '@/lib/corpus/catalog';
-import {
-  commitPreparedFiles,
-  describeWriteFailure,
-  type ImportProgress,
-  importSources,
-  prepareImport,
-} from '@/lib/import/import-articles';
+import { commitPreparedFiles, type ImportProgress, importSources, prepareImport } from '@/lib/import/import-articles';
 import { type ImportSource, readImportFile, sourceFromPaste } from '@/lib/import/import-sources';
 import { CORPUS_PACK_FORMAT } from '@/lib/storage/corpus-pack';
 import type { NewsContextDatabase } from '@/lib/storage/database';
 import { importedExcerptsOf } from '@/lib/storage/imported-corpus';
+import { describeWriteFailure } from '@/lib/storage/write-failure';
 import {
   contextFor,
   fileFrom,
@@ -278,9 +273,13 @@ describe('importing', () => {
   });
 
   it('explains write failures in words, a full disk included', () => {
-    expect(describeWriteFailure(new DOMException('full', 'QuotaExceededError'))).toMatch(/no storage space left/);
-    expect(describeWriteFailure({ name: 'AbortError', inner: { name: 'QuotaExceededError' } })).toMatch(/no storage/);
-    expect(describeWriteFailure(new Error('boom'))).toMatch(/Nothing from this file was saved/);
+    expect(describeWriteFailure(new DOMException('full', 'QuotaExceededError'), 'import')).toMatch(
+      /no storage space left/,
+    );
+    expect(describeWriteFailure({ name: 'AbortError', inner: { name: 'QuotaExceededError' } }, 'import')).toMatch(
+      /no storage/,
+    );
+    expect(describeWriteFailure(new Error('boom'), 'import')).toMatch(/Nothing from this file was saved/);
   });
 });
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildMatcherSpec, createEntityMatcher } from '../../../lib/matching/match-entities';
-import { type Entity, type EntityKind, knowledgeBaseSchema } from '../../../lib/model/knowledge-base';
+import { type Entity, type EntityKind, knowledgeBaseSchema, languageCode } from '../../../lib/model/knowledge-base';
 import { parseOrThrow } from '../../../lib/model/validation-errors';
 import { foldKeepCase, foldString } from '../../../lib/text/fold-text';
 
@@ -559,5 +559,21 @@ describe('data/knowledge-base.json', () => {
     ])('does not link %j', (text, unexpected) => {
       expect(linked(text)).not.toContain(unexpected);
     });
+  });
+});
+
+describe('languageCode (one rule for seeds, packs and imports)', () => {
+  it('keeps two lower-case letters, with or without a region', () => {
+    expect(languageCode.parse('en')).toBe('en');
+    expect(languageCode.parse('en-US')).toBe('en');
+    expect(languageCode.parse('FR_ca')).toBe('fr');
+  });
+
+  it('refuses what is not a language code, saying what it should be', () => {
+    for (const wrong of ['english', 'e', 'en-USA', '']) {
+      const result = languageCode.safeParse(wrong);
+      expect(result.success).toBe(false);
+      expect(result.error?.issues[0]?.message).toMatch(/two-letter language code/);
+    }
   });
 });

@@ -1,0 +1,158 @@
+import Dexie from 'dexie';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createBackgroundService } from '@/entrypoints/background/service';
+import { type BackgroundRequest, backgroundResponses } from '@/lib/extension/messages';
+import { DATABASE_NAME } from '@/lib/storage/database';
+
+/**
+ * The background's wiring, through WXT's fake browser: every request type,
+ * sent by each kind of sender, gets the answer the table below says, and
+ * every answer fits the request → response map. The fake browser leaves a few
+ * APIs unimplemented (scripting, commands, permissions); those are stood in
+ * for with spies on the fake itself, and what they were asked is checked.
+ */
+
+type Sender = Browser.runtime.MessageSender;
+
+const NEWS_PAGE = 'https://www.naharnet.com/stories/en/1';
+const OTHER_PAGE = 'https://example.com/recipes';
+
+function senders(): Record<string, Sender> {
+  const id = fakeBrowser.runtime.id;
+  return {
+    'extension page': { id, url: fakeBrowser.runtime.getURL('/options.html') },
+    'content script on a news site': { id, url: NEWS_PAGE, tab: tab(7, NEWS_PAGE), frameId: 0 },
+    'content script elsewhere': { id, url: OTHER_PAGE, tab: tab(8, OTHER_PAGE), frameId: 0 },
+    'another extension': { id: 'someone-else', url: NEWS_PAGE, tab: tab(9, NEWS_PAGE), frameId: 0 },
+  };
+}
+
+function tab(id: number, url: string): Browser.tabs.Tab {
+  return {
+    id,
+    url,
+    index: 0,
+    windowId: 1,
+    active: true,
+    pinned: false,
+    highlighted: false,
+    incognito: false,
+  } as Browser.tabs.Tab;
+}
+
+const requests: BackgroundRequest[] = [
+  { type: 'index/status' },
+  { type: 'annotator/config' },
+  { type: 'entity/card', entityId: 'hezbollah' },
+  { type: 'annotations/updated', relevant: true, entityCount: 3 },
+  { type: 'highlights/style' },
+  { type: 'feedback/add', entityId: 'hezbollah', verdict: 'not-this' },
+  { type: 'reader/open', articleId: 'a1' },
+  { type: 'site/state', site: 'naharnet.com' },
+  { type: 'site/pause', site: 'naharnet.com', paused: false },
+  { type: 'site/annotate', site: 'example.com', enabled: true },
+  { type: 'catalog/changed' },
+];
+
+/** Which requests each sender may make; `false` answers mean "refused". Everything else answers. */
+const REFUSED: Record<string, BackgroundRequest['type'][]> = {
+  'extension page': ['highlights/style'],
+  'content script on a news site': ['site/annotate', 'catalog/changed'],
+  'content script elsewhere': ['site/annotate', 'catalog/changed'],
+};
+
+async function send(message: unknown, sender: Sender): Promise<unknown> {
+  let answer: unknown = 'no answer';
+  const answered = new Promise<void>((resolve) => {
+    void fakeBrowser.runtime.onMessage
+      .trigger(message, sender, (response: unknown) => {
+        answer = response;
+        resolve();
+      })
+      .then((kept: unknown[]) => {
+        if (!kept.includes(true)) resolve();
+      });
+  });
+  await answered;
+  return answer;
+}
+
+describe('background routing', () => {
+  let insertCss: ReturnType<typeof vi.fn>;
+
+  beforeEach(async () => {
+    // Each test starts from an empty database, as a fresh install does.
+    await Dexie.delete(DATABASE_NAME);
+    vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => undefined);
+    vi.spyOn(fakeBrowser.permissions.onAdded, 'addListener').mockImplementation(() => undefined);
+    // The APIs' overloads (callback or promise) defeat inference; these stand-ins are the promise forms.
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation((async () => true) as never);
+    vi.spyOn(fakeBrowser.scripting, 'getRegisteredContentScripts').mockImplementation((async () => []) as never);
+    vi.spyOn(fakeBrowser.scripting, 'registerContentScripts').mockImplementation((async () => undefined) as never);
+    insertCss = vi.fn(async () => undefined);
+    vi.spyOn(fakeBrowser.scripting, 'insertCSS').mockImplementation(insertCss as never);
+    createBackgroundService();
+  });
+
+  for (const [senderName, sender] of Object.entries(senders())) {
+    for (const request of requests) {
+      const refused = senderName === 'another extension' || REFUSED[senderName]?.includes(request.type);
+      it(`${senderName} → ${request.type}: ${refused ? 'refused' : 'answered'}`, async () => {
+        const answer = await send(request, sender);
+        if (senderName === 'another extension') {
+          expect(answer).toBe('no answer');
+          return;
+        }
+        expect(backgroundResponses[request.type].safeParse(answer).success).toBe(true);
+        if (refused) expect(answer).toBe(false);
+        else expect(answer).not.toBe(false);
+      });
+    }
+  }
+
+  it('drops malformed and unknown messages without answering', async () => {
+    const page = senders()['extension page'] as Sender;
+    expect(await send({ type: 'site/pause', site: 'naharnet.com' }, page)).toBe('no answer');
+    expect(await send({ type: 'entity/delete', entityId: 'x' }, page)).toBe('no answer');
+  });
+
+  it('keeps the badge per tab and colours highlights in the sender’s frame only', async () => {
+    const onNews = senders()['content script on a news site'] as Sender;
+    await send({ type: 'annotations/updated', relevant: true, entityCount: 4 }, onNews);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('4');
+    await send({ type: 'annotations/updated', relevant: false, entityCount: 4 }, onNews);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('');
+    await send({ type: 'highlights/style' }, onNews);
+    expect(insertCss).toHaveBeenCalledWith(
+      expect.objectContaining({ target: { tabId: 7, frameIds: [0] }, origin: 'USER' }),
+    );
+  });
+
+  it('records feedback for the site the browser reports, not one the message names', async () => {
+    const onNews = senders()['content script on a news site'] as Sender;
+    await send({ type: 'feedback/add', entityId: 'hezbollah', verdict: 'not-this' }, onNews);
+    const config = (await send({ type: 'annotator/config' }, onNews)) as { suppressed: string[] };
+    expect(config.suppressed).toContain('hezbollah');
+    const elsewhere = (await send({ type: 'annotator/config' }, senders()['content script elsewhere'] as Sender)) as {
+      suppressed: string[];
+    };
+    expect(elsewhere.suppressed).not.toContain('hezbollah');
+  });
+
+  it('opens the reader page next to the sender’s tab', async () => {
+    const created = vi.spyOn(fakeBrowser.tabs, 'create');
+    await send(
+      { type: 'reader/open', articleId: 'a1', start: 2, end: 5 },
+      senders()['content script on a news site'] as Sender,
+    );
+    expect(created).toHaveBeenCalledWith(
+      expect.objectContaining({
+        url: `${fakeBrowser.runtime.getURL('/reader.html')}#article=a1&start=2&end=5`,
+        openerTabId: 7,
+        index: 1,
+      }),
+    );
+  });
+});
