@@ -39,6 +39,30 @@ function filesOf(buildDir: string): string[] {
 const TEST_MATERIAL =
   /(^|\/)(tests|test-results|playwright-report|fixtures|realpages)\/|\.(test|e2e|bench)\.[cm]?[jt]sx?$|(^|\/)\.ci\//;
 
+describe('manifests', () => {
+  const manifestOf = (buildDir: string) => JSON.parse(readFileSync(join(outputDir, buildDir, 'manifest.json'), 'utf8'));
+
+  test('Firefox: MV2, a real add-on id, the minimum versions that read data_collection_permissions, nothing collected', () => {
+    const manifest = manifestOf('firefox-mv2');
+    expect(manifest.manifest_version).toBe(2);
+    expect(manifest.browser_specific_settings).toEqual({
+      gecko: {
+        id: 'news-context@newscontext.dev',
+        strict_min_version: '140.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+      gecko_android: { strict_min_version: '142.0' },
+    });
+  });
+
+  test('Chrome: MV3, from the first Chrome with the CSS Custom Highlight API', () => {
+    const manifest = manifestOf('chrome-mv3');
+    expect(manifest.manifest_version).toBe(3);
+    expect(manifest.minimum_chrome_version).toBe('105');
+    expect(manifest.browser_specific_settings).toBeUndefined();
+  });
+});
+
 describe('store zips', () => {
   for (const [browser, buildDir] of [
     ['chrome', 'chrome-mv3'],
