@@ -241,7 +241,12 @@ describe('the Firefox build in Firefox', () => {
       timeout: 10_000,
     });
     expect(errors).toEqual([]);
-    await Promise.all([news.close(), options.close(), popup.close()]);
+
+    // The options page links the privacy policy the store listings point to, shipped in the add-on.
+    expect(await options.$eval('a[href="/privacy.html"]', (link) => link.textContent)).toBe('Privacy policy');
+    const { page: privacy } = await openExtensionPage('privacy.html');
+    expect(await privacy.$eval('h1', (heading) => heading.textContent)).toBe('News Context: privacy policy');
+    await Promise.all([news.close(), options.close(), popup.close(), privacy.close()]);
   });
 
   test('nothing was asked of the network but the local fixture hosts', () => {
