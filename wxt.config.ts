@@ -3,6 +3,10 @@ import { newsSiteMatchPatterns } from './lib/extension/news-sites';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  // The sources zip AMO asks for (issue #16) holds what rebuilds the add-on
+  // (`npm ci && npm run build:firefox`), not our tests and their fixtures;
+  // tests/release/ checks it.
+  zip: { excludeSources: ['tests/**', 'test-results/**', 'playwright-report/**'] },
   hooks: {
     // The extension pages' build only (scripts are single IIFE bundles): the
     // popup's first paint needs React and its own UI, not the corpus. Without
@@ -62,13 +66,31 @@ export default defineConfig({
       },
       ...(browser === 'firefox'
         ? {
+            // Issue #16. Firefox gets WXT's default Manifest V2 build: its
+            // background is a persistent page, so the bundled index is loaded
+            // once and stays loaded, where MV3 (an event page in Firefox)
+            // would load it again after every idle unload; AMO keeps
+            // accepting MV2 with no end date, and every API we use (scripting,
+            // the Highlight API, optional host permissions) works there.
             browser_specific_settings: {
-              gecko: { id: 'news-context@example.org', strict_min_version: '128.0' },
+              gecko: {
+                id: 'news-context@newscontext.dev',
+                // 140 (ESR): the first release that reads data_collection_permissions.
+                strict_min_version: '140.0',
+                // Nothing leaves the browser (public/privacy.html; the e2e tests check for requests).
+                data_collection_permissions: { required: ['none'] },
+              },
+              // Firefox for Android reads data_collection_permissions from 142.
+              gecko_android: { strict_min_version: '142.0' },
             },
             // Firefox's MV2 build takes optional host permissions here.
             optional_permissions: ['*://*/*'],
           }
-        : {}),
+        : {
+            // Issue #16: the CSS Custom Highlight API (Chrome 105) is the
+            // newest API we need; scripting.registerContentScripts is 96.
+            minimum_chrome_version: '105',
+          }),
     };
   },
 });

@@ -30,7 +30,8 @@ export async function startAnnotating(ctx: ContentScriptContext): Promise<void> 
 
   const onMessage = asyncListener((message, sender) => {
     // Only our own extension contexts (popup, background) talk to us; other content scripts never do.
-    if (sender.id !== browser.runtime.id || sender.tab) return undefined;
+    // Told apart by URL, not by `sender.tab`: Firefox sets `tab` for an extension page shown in a tab (issue #16).
+    if (sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL('/'))) return undefined;
     const request = contentRequest.safeParse(message);
     if (!request.success) return undefined;
     return handle(request.data);

@@ -57,7 +57,13 @@ export function OptionsApp() {
           </span>
           <div>
             <h1>News Context</h1>
-            <p className="opt-tagline">Your articles and entities. Everything stays in this browser.</p>
+            <p className="opt-tagline">
+              Your articles and entities. Everything stays in this browser.{' '}
+              {/* The privacy policy the stores link to (issue #16), shipped as public/privacy.html. */}
+              <a href="/privacy.html" target="_blank" rel="noopener">
+                Privacy policy
+              </a>
+            </p>
           </div>
         </div>
         <div className="opt-tabs" role="tablist" aria-label="Sections">

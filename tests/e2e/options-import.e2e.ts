@@ -4,25 +4,16 @@
  * accept an entity the importer proposes, and see it highlighted on an open
  * news page without reloading the page or the extension.
  */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, sendRuntimeMessage, sendTabMessage, test } from './fixtures';
 
-/** Baabda (the presidential palace's town) is on the fixture page but not in the knowledge base. */
-const MARKDOWN = `---
-title: "Envoys received at Baabda as talks stall"
-outlet: Naharnet
-date: 2026-03-12
-url: https://www.naharnet.com/stories/en/baabda-envoys
----
-
-# Envoys received at Baabda as talks stall
-
-President Joseph Aoun received two envoys at Baabda on Monday, his office said, as Hezbollah rejected direct talks with Israel.
-
-The meeting at Baabda lasted two hours. Officials said the palace would host the next round, and that the army would deploy south of the Litani river.
-
-Speaker Nabih Berri said the committee meeting in Naqoura must go on.
-`;
+/**
+ * Baabda (the presidential palace's town) is on the fixture page but not in the knowledge base.
+ * Shared with the Firefox suite (tests/firefox/).
+ */
+const MARKDOWN = readFileSync(fileURLToPath(new URL('../fixtures/imports/baabda-envoys.md', import.meta.url)), 'utf8');
 
 interface Snapshot {
   entities: { id: string; name: string }[];

@@ -1,10 +1,12 @@
 // Sums every runner's results into the one line CI reads: "N passed, N failed".
-// Type-check, lint and build count as one check each; Vitest and Playwright
-// count their tests, read from their JSON reports.
+// Type-check, lint, build and zip count as one check each; Vitest (unit,
+// Firefox, release) and Playwright count their tests, read from their JSON reports.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.argv[2];
+/** Each Vitest run and its JSON report: unit and DOM tests, Firefox end to end, store packages (issue #16). */
+const VITEST_REPORTS = { unit: 'vitest.json', firefox: 'firefox.json', release: 'release.json' };
 let passed = 0;
 let failed = 0;
 let skipped = 0;
@@ -14,30 +16,32 @@ for (const file of readdirSync(dir)
   .filter((name) => name.endsWith('.check'))
   .sort()) {
   const name = file.replace(/\.check$/, '');
-  if (name === 'unit' || name === 'e2e') continue;
+  if (name in VITEST_REPORTS || name === 'e2e') continue;
   const ok = readFileSync(join(dir, file), 'utf8').trim() === 'pass';
   ok ? passed++ : failed++;
   lines.push(`${name}: ${ok ? 'ok' : 'FAILED'}`);
 }
 
-const vitestReport = join(dir, 'vitest.json');
-if (existsSync(vitestReport)) {
-  const report = JSON.parse(readFileSync(vitestReport, 'utf8'));
-  const pending = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
-  passed += report.numPassedTests;
-  failed += report.numFailedTests;
-  skipped += pending;
-  // A suite that fails to load has no tests, but is a failure all the same.
-  const brokenSuites = (report.testResults ?? []).filter(
-    (suite) => suite.status === 'failed' && (suite.assertionResults ?? []).length === 0,
-  ).length;
-  failed += brokenSuites;
-  lines.push(
-    `unit: ${report.numPassedTests} passed, ${report.numFailedTests + brokenSuites} failed, ${pending} skipped`,
-  );
-} else if (existsSync(join(dir, 'unit.check'))) {
-  failed++;
-  lines.push('unit: no report (the runner crashed)');
+for (const [name, reportName] of Object.entries(VITEST_REPORTS)) {
+  const vitestReport = join(dir, reportName);
+  if (existsSync(vitestReport)) {
+    const report = JSON.parse(readFileSync(vitestReport, 'utf8'));
+    const pending = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+    passed += report.numPassedTests;
+    failed += report.numFailedTests;
+    skipped += pending;
+    // A suite that fails to load has no tests, but is a failure all the same.
+    const brokenSuites = (report.testResults ?? []).filter(
+      (suite) => suite.status === 'failed' && (suite.assertionResults ?? []).length === 0,
+    ).length;
+    failed += brokenSuites;
+    lines.push(
+      `${name}: ${report.numPassedTests} passed, ${report.numFailedTests + brokenSuites} failed, ${pending} skipped`,
+    );
+  } else if (existsSync(join(dir, `${name}.check`))) {
+    failed++;
+    lines.push(`${name}: no report (the runner crashed)`);
+  }
 }
 
 const playwrightReport = join(dir, 'playwright.json');

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Every test, as CI runs it: type-check, lint, unit and DOM tests, the
 # production build, then end-to-end tests of the built extension in real
-# Chromium. Ends with one line "N passed, N failed" summing every runner.
+# Chromium; then the store zips, the Firefox build in real Firefox, and the
+# zips' contents and web-ext lint. Ends with one line "N passed, N failed"
+# summing every runner.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -34,6 +36,17 @@ if step build npm run build; then
     step e2e npx playwright test -c tests/e2e/playwright.config.ts --reporter=list,json
 else
   echo "=== e2e: skipped, the build failed"
+fi
+# Issue #16: both store zips and the sources zip (this builds Chrome and
+# Firefox again), then the Firefox build in Firefox ESR, then the packages
+# themselves (contents, web-ext lint).
+if step zip npm run zip; then
+  step firefox npx vitest run -c tests/firefox/vitest.config.ts --reporter=default --reporter=json \
+    --outputFile.json="$results/firefox.json"
+  step release npx vitest run -c tests/release/vitest.config.ts --reporter=default --reporter=json \
+    --outputFile.json="$results/release.json"
+else
+  echo "=== firefox, release: skipped, npm run zip failed"
 fi
 
 node tests/scripts/summarize-results.mjs "$results" || status=1
