@@ -1,9 +1,11 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EntityCandidate } from '@/lib/import/entity-candidates';
+import { readCandidates, readDecisions, replaceCandidates, undoDecision } from '@/lib/storage/candidate-store';
+import type { StoredCandidateDecision } from '@/lib/storage/database';
 import type { CandidateScanRequest, CandidateScanUpdate } from './candidate-scan';
 import type { Corpus } from './use-corpus';
 
-/** Bounds one look: compromise reads about 50 KB a second, so two megabytes is under a minute, off the page's thread. */
+/** Bounds one look: two megabytes of text, newest articles first, off the page's thread. */
 const MAX_SCAN_CHARS = 2_000_000;
 
 export interface CandidateScan {
@@ -19,12 +21,24 @@ export interface CandidateScan {
 }
 
 /**
- * Looks for candidate entities in imported articles, in a worker (the page
- * stays responsive), newest articles first. A new look replaces a running one.
+ * The candidate entities of the reader's imported articles (issue #11): kept
+ * in the database, so they survive "Import more", reloads and restarts. A
+ * look reads every imported article (newest first, in a worker so the page
+ * stays responsive) and replaces the stored list; a new look replaces a
+ * running one. Decisions are listed, newest first, and can be undone.
  */
 export function useCandidates(corpus: Corpus) {
   const [scan, setScan] = useState<CandidateScan>({ candidates: [], articlesRead: 0, partial: false });
+  const [decisions, setDecisions] = useState<StoredCandidateDecision[]>([]);
   const worker = useRef<Worker | undefined>(undefined);
+  const { store } = corpus;
+
+  const reload = useCallback(async () => {
+    const [candidates, recent] = await Promise.all([readCandidates(store.db), readDecisions(store.db)]);
+    setScan((current) => ({ ...current, candidates }));
+    setDecisions(recent);
+    return candidates;
+  }, [store]);
 
   const stop = useCallback(() => {
     worker.current?.terminate();
@@ -32,44 +46,73 @@ export function useCandidates(corpus: Corpus) {
     setScan((current) => ({ ...current, progress: undefined }));
   }, []);
 
-  const look = useCallback(
-    async (articleIds?: readonly string[]) => {
-      const { catalog, store } = corpus;
+  const look = useCallback(async () => {
+    const { catalog } = corpus;
+    if (!catalog) return;
+    worker.current?.terminate();
+    const decided = await store.db.candidateDecisions.toArray();
+    const scanner = new Worker(new URL('./candidates-worker.ts', import.meta.url), { type: 'module' });
+    worker.current = scanner;
+    setScan((current) => ({ ...current, progress: { done: 0, total: 0 }, error: undefined }));
+    scanner.onmessage = (event: MessageEvent<CandidateScanUpdate>) => {
+      if (worker.current !== scanner) return;
+      const update = event.data;
+      if (update.kind === 'progress') {
+        setScan((current) => ({ ...current, progress: { done: update.done, total: update.total } }));
+        return;
+      }
+      scanner.terminate();
+      worker.current = undefined;
+      if (update.kind === 'failed') {
+        setScan((current) => ({ ...current, progress: undefined, error: update.message }));
+        return;
+      }
+      void replaceCandidates(store.db, update.candidates)
+        .then(() => readCandidates(store.db))
+        .then((candidates) =>
+          setScan({ candidates, articlesRead: update.articlesRead, partial: update.partial, progress: undefined }),
+        )
+        .catch((error: unknown) => setScan((current) => ({ ...current, progress: undefined, error: String(error) })));
+    };
+    const request: CandidateScanRequest = {
+      matcherSpec: catalog.matcherSpec,
+      decidedKeys: decided.map((decision) => decision.key),
+      maxChars: MAX_SCAN_CHARS,
+    };
+    scanner.postMessage(request);
+  }, [corpus, store]);
+
+  // Stored candidates show at once; a profile with articles but none stored (a new install of v4) is read once.
+  const looked = useRef(false);
+  useEffect(() => {
+    if (!corpus.catalog || looked.current) return;
+    looked.current = true;
+    void reload().then(async (candidates) => {
+      if (
+        candidates.length === 0 &&
+        (await store.db.candidates.count()) === 0 &&
+        (await store.db.articles.count()) > 0
+      ) {
+        void look();
+      }
+    });
+  }, [corpus.catalog, reload, look, store]);
+
+  /** After a decision: the list and the decisions are read again from the database. */
+  const decided = useCallback(() => void reload(), [reload]);
+
+  const undo = useCallback(
+    async (key: string) => {
+      const { catalog } = corpus;
       if (!catalog) return;
-      worker.current?.terminate();
-      const decisions = await store.db.candidateDecisions.toArray();
-      const scanner = new Worker(new URL('./candidates-worker.ts', import.meta.url), { type: 'module' });
-      worker.current = scanner;
-      setScan((current) => ({ ...current, progress: { done: 0, total: articleIds?.length ?? 0 }, error: undefined }));
-      scanner.onmessage = (event: MessageEvent<CandidateScanUpdate>) => {
-        if (worker.current !== scanner) return;
-        const update = event.data;
-        if (update.kind === 'progress') {
-          setScan((current) => ({ ...current, progress: { done: update.done, total: update.total } }));
-          return;
-        }
-        scanner.terminate();
-        worker.current = undefined;
-        setScan((current) =>
-          update.kind === 'done'
-            ? { candidates: update.candidates, articlesRead: update.articlesRead, partial: update.partial }
-            : { ...current, progress: undefined, error: update.message },
-        );
-      };
-      const request: CandidateScanRequest = {
-        ...(articleIds ? { articleIds: [...articleIds] } : {}),
-        matcherSpec: catalog.matcherSpec,
-        decidedKeys: decisions.map((decision) => decision.key),
-        maxChars: MAX_SCAN_CHARS,
-      };
-      scanner.postMessage(request);
+      const next = await undoDecision(store, key, catalog);
+      if (next !== catalog) corpus.changed(next);
+      await reload();
+      // A candidate dismissed before the last look is no longer stored: look again to bring it back.
+      void look();
     },
-    [corpus],
+    [corpus, store, reload, look],
   );
 
-  const forget = useCallback((key: string) => {
-    setScan((current) => ({ ...current, candidates: current.candidates.filter((candidate) => candidate.key !== key) }));
-  }, []);
-
-  return { scan, look, forget, stop };
+  return { scan, decisions, look, decided, undo, stop };
 }

@@ -1,6 +1,6 @@
 import type { EntityMatcher } from '../matching/match-entities';
 import type { IndexedArticle } from '../model/index-schema';
-import type { EntityKind } from '../model/knowledge-base';
+import type { CandidateExample, StoredCandidate } from '../storage/candidate-store';
 import { foldString } from '../text/fold-text';
 import { type SentenceSpan, splitSentences } from '../text/split-sentences';
 import { type NameSpan, namesInSentence } from './candidate-names';
@@ -23,36 +23,9 @@ import { NAME_PARTICLES } from './candidate-words';
  * The options page runs the collector over imported articles after an
  * import, in a worker, and stores what it finds (`lib/storage/candidate-store.ts`).
  */
-export interface CandidateExample {
-  articleId: string;
-  articleTitle: string;
-  /** The sentence, split around the phrase so the UI can emphasise it without markup. */
-  before: string;
-  mention: string;
-  after: string;
-}
-
-export interface EntityCandidate {
-  /** Folded phrase: the key decisions are stored under. */
-  key: string;
-  /** The commonest written form. */
-  name: string;
-  /** Best guess; the reader chooses when accepting. */
-  kind: EntityKind;
-  /** Why that kind. */
-  kindReason?: string;
-  /** The role the articles give it (a title or an appositive), if any. */
-  role?: string;
-  /** The sentence the role was read in. */
-  roleExample?: CandidateExample;
-  /** A person's surname, proposed as a surname-only alias, when the articles also write it alone. */
-  surname?: string;
-  /** Mentions across the articles read (its surname alone included). */
-  count: number;
-  /** Articles it appears in. */
-  articleCount: number;
-  examples: CandidateExample[];
-}
+export type { CandidateExample } from '../storage/candidate-store';
+/** A candidate entity (stored as found: `lib/storage/candidate-store.ts`). */
+export type EntityCandidate = StoredCandidate;
 
 /** What counts as already known: the current matcher, and phrases the reader already decided about. */
 export interface CandidateFilter {

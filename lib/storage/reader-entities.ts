@@ -32,6 +32,8 @@ export interface NewEntityFields {
   kind: EntityKind;
   /** Other names it goes by; the candidate's phrase is always one. */
   aliases: readonly string[];
+  /** Surname-only forms ("Ortagus"): linked only with the full name or a title in the same text, as the bundled ones are. */
+  surnames?: readonly string[];
   role?: string;
   background?: string;
   /** Events only: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
@@ -71,6 +73,24 @@ export function aliasesFrom(texts: readonly string[], keep: readonly Alias[] = [
   return out;
 }
 
+/** Adds surname-only aliases (marked ambiguous, so the matcher gates them) that are not already names of the entity. */
+export function withSurnames(aliases: Alias[], surnames: readonly string[]): Alias[] {
+  const out = [...aliases];
+  const seen = new Set(aliases.map((alias) => foldString(alias.text)));
+  for (const surname of surnames) {
+    const text = surname.trim();
+    const key = foldString(text);
+    if (!text || seen.has(key)) continue;
+    seen.add(key);
+    out.push({
+      text,
+      lang: /[\u0600-\u06ff]/.test(text) ? 'ar' : /[\u0590-\u05ff]/.test(text) ? 'he' : 'en',
+      ambiguous: true,
+    });
+  }
+  return out;
+}
+
 /**
  * Validates and stores an entity (new, or an edit of a bundled or user one),
  * then matches the imported articles again. One transaction.
@@ -102,7 +122,7 @@ export async function acceptCandidate(
     id: entityIdFor(name, taken),
     kind: fields.kind,
     name,
-    aliases: aliasesFrom([name, candidate.name, ...fields.aliases]),
+    aliases: withSurnames(aliasesFrom([name, candidate.name, ...fields.aliases]), fields.surnames ?? []),
     role: fields.role?.trim() || 'Added by you from your imported articles',
     background: fields.background?.trim() || `First found in your imported articles as “${candidate.name}”.`,
     related: [],
