@@ -7,6 +7,7 @@ import { foldString } from '@/lib/text/fold-text';
 import { KIND_LABELS } from './candidates-panel';
 import { failureMessage } from './failure';
 import { plural } from './import-preview';
+import { NewEntityForm } from './new-entity-form';
 import type { Corpus } from './use-corpus';
 
 type Filter = 'all' | 'yours' | 'edited';
@@ -23,6 +24,7 @@ export function EntitiesPanel({ corpus }: { corpus: Corpus }) {
   const [filter, setFilter] = useState<Filter>('all');
   const [selected, setSelected] = useState<string>();
   const [status, setStatus] = useState('');
+  const [creating, setCreating] = useState(false);
   const entities = corpus.catalog?.entities ?? [];
 
   const listed = useMemo(() => {
@@ -53,6 +55,16 @@ export function EntitiesPanel({ corpus }: { corpus: Corpus }) {
             {stored.filter((entry) => entry.origin === 'override').length} you edited.
           </p>
         </div>
+        <button
+          type="button"
+          className="opt-button opt-primary"
+          onClick={() => {
+            setCreating(true);
+            setStatus('');
+          }}
+        >
+          New entity
+        </button>
       </div>
       <p className="opt-live" role="status" aria-live="polite">
         {status}
@@ -87,6 +99,7 @@ export function EntitiesPanel({ corpus }: { corpus: Corpus }) {
                   aria-current={entity.id === selected ? 'true' : undefined}
                   onClick={() => {
                     setSelected(entity.id);
+                    setCreating(false);
                     setStatus('');
                   }}
                 >
@@ -103,7 +116,17 @@ export function EntitiesPanel({ corpus }: { corpus: Corpus }) {
           </ul>
         </div>
         <div className="opt-detail">
-          {current ? (
+          {creating ? (
+            <NewEntityForm
+              corpus={corpus}
+              onCancel={() => setCreating(false)}
+              onCreated={(entityId, name) => {
+                setCreating(false);
+                setSelected(entityId);
+                setStatus(`Added “${name}”. It is highlighted on open news pages now.`);
+              }}
+            />
+          ) : current ? (
             <EntityEditor
               key={`${current.id}-${origins.get(current.id) ?? 'bundled'}`}
               entity={current}

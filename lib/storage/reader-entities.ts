@@ -147,6 +147,62 @@ export async function acceptCandidate(
   return { ok: true, entityId: entity.id, catalog: next };
 }
 
+/** Longest name a new entity may have: a selection longer than this is a passage, not a name. */
+export const MAX_NAME_CHARS = 120;
+
+/**
+ * Why `name` cannot be a new entity's name, or undefined when it can: empty,
+ * too long, no letter, or already a name of another entity (which would make
+ * the two compete for the same words on every page).
+ *
+ * @example newEntityNameProblem('Hezbollah', catalog) // 'is already a name of Hezbollah: add to that entity instead'
+ */
+export function newEntityNameProblem(name: string, catalog: ImportCatalog): string | undefined {
+  const trimmed = name.trim();
+  if (!trimmed) return 'is empty: type the name the entity goes by';
+  if (trimmed.length > MAX_NAME_CHARS)
+    return `is ${trimmed.length} characters long: a name has at most ${MAX_NAME_CHARS}`;
+  if (!/\p{L}/u.test(trimmed)) return 'has no letter';
+  // A name is written with a capital (or in a script without case): "the" or "talks" is a word, not an entity.
+  if (!/[\p{Lu}\u0590-\u05ff\u0600-\u06ff]/u.test(trimmed))
+    return 'has no capital letter: type the name as the news writes it';
+  const key = foldString(trimmed);
+  const owner = catalog.entities.find((entity) =>
+    [entity.name, ...entity.aliases.map((alias) => alias.text)].some((text) => foldString(text) === key),
+  );
+  if (owner) return `is already a name of ${owner.name}: edit that entity instead`;
+  return undefined;
+}
+
+/**
+ * Creates an entity from scratch (the Entities tab's "New entity"): its name,
+ * other names, surname-only forms (gated by the matcher like the bundled
+ * ones), role and background. One transaction, like every change.
+ */
+export async function createEntity(
+  store: CorpusStore,
+  fields: NewEntityFields,
+  catalog: ImportCatalog,
+): Promise<EntityChange> {
+  const name = fields.name.trim();
+  const problem = newEntityNameProblem(name, catalog);
+  if (problem) return { ok: false, problems: [{ file: name || 'New entity', field: 'name', reason: problem }] };
+  const input: EntityInput = {
+    id: entityIdFor(name, new Set(catalog.entities.map((entity) => entity.id))),
+    kind: fields.kind,
+    name,
+    aliases: withSurnames(aliasesFrom([name, ...fields.aliases]), fields.surnames ?? []),
+    role: fields.role?.trim() || 'Added by you',
+    background: fields.background?.trim() || 'Added by you in the Entities tab.',
+    related: [],
+    specificity: 'specific',
+    ...(fields.kind === 'event'
+      ? { date: { start: fields.date?.trim() ?? '', precision: datePrecision(fields.date) } }
+      : {}),
+  };
+  return saveEntity(store, input, name);
+}
+
 /** Merges a candidate into an existing entity as an alias (a bundled entity gets an override). */
 export async function mergeCandidate(
   store: CorpusStore,

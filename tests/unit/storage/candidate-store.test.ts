@@ -8,7 +8,13 @@ import {
 } from '@/lib/storage/candidate-store';
 import type { NewsContextDatabase } from '@/lib/storage/database';
 import { readImportCatalog } from '@/lib/storage/imported-corpus';
-import { acceptCandidate, dismissCandidate, mergeCandidate } from '@/lib/storage/reader-entities';
+import {
+  acceptCandidate,
+  createEntity,
+  dismissCandidate,
+  mergeCandidate,
+  newEntityNameProblem,
+} from '@/lib/storage/reader-entities';
 import { freshDatabase, index, storeFor } from '../../support/import-fixtures';
 
 function candidate(key: string, name: string, count: number, extra: Partial<StoredCandidate> = {}): StoredCandidate {
@@ -83,5 +89,45 @@ describe('stored candidates', () => {
     );
     const after = await undoDecision(store, 'president aoun', change.catalog);
     expect(after.entityById.get('joseph-aoun')?.aliases.map((alias) => alias.text)).not.toContain('President Aoun');
+  });
+});
+
+describe('a new entity from scratch', () => {
+  it('creates a person with a surname-only alias, and refuses bad names with a clear reason, changing nothing', async () => {
+    const db = await freshDatabase('new-entity');
+    const store = storeFor(db);
+    const catalog = await readImportCatalog(db, index);
+    for (const [name, reason] of [
+      ['', /is empty/],
+      ['   ', /is empty/],
+      ['word '.repeat(500), /at most 120/],
+      ['the', /no capital letter/],
+      ['Hezbollah', /already a name of Hezbollah/],
+      ['Aoun', /already a name of (Joseph|Michel) Aoun/],
+    ] as const) {
+      const result = await createEntity(store, { name, kind: 'person', aliases: [] }, catalog);
+      expect(result.ok, name).toBe(false);
+      if (!result.ok) expect(result.problems[0]?.reason).toMatch(reason);
+    }
+    expect(await db.entities.count()).toBe(0);
+
+    const result = await createEntity(
+      store,
+      {
+        name: 'Uri Resnick',
+        kind: 'person',
+        aliases: ['אורי רזניק'],
+        surnames: ['Resnick'],
+        role: 'Israeli NSC official',
+      },
+      catalog,
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.catalog.entityById.get('uri-resnick')?.aliases).toEqual([
+      { text: 'Uri Resnick', lang: 'en' },
+      { text: 'אורי רזניק', lang: 'he' },
+      { text: 'Resnick', lang: 'en', ambiguous: true },
+    ]);
+    expect(newEntityNameProblem('Resnick', result.catalog)).toMatch(/already a name of Uri Resnick/);
   });
 });
