@@ -250,9 +250,14 @@ function CandidateCard({
           {candidate.roleExample && <cite dir="auto"> ({candidate.roleExample.articleTitle})</cite>}
         </p>
       )}
-      {candidate.kindReason && (
+      {candidate.kindReason && !candidate.kindReason.startsWith('described as') && (
         <p className="opt-muted opt-candidate-reason">
-          {KIND_LABELS[candidate.kind]}: {candidate.kindReason}.
+          {KIND_LABELS[candidate.kind]}? {candidate.kindReason}.
+        </p>
+      )}
+      {candidate.surname && (
+        <p className="opt-muted opt-candidate-reason">
+          “{candidate.surname}” alone is added too, highlighted only beside the full name or a title.
         </p>
       )}
       <ul className="opt-examples" aria-label="Examples">
