@@ -10,6 +10,7 @@
  * joins capitalised words across commas and known names, which is how the
  * officials of the December 2025 talks were lost (measured in issue #11).
  */
+import nlp from 'compromise';
 import { foldString } from '../text/fold-text';
 import {
   DEMONYMS,
@@ -172,14 +173,34 @@ function joinsName(token: NameToken, run: readonly NameToken[], next: NameToken 
   return (token.folded === 'and' || token.folded === 'et') && run.some((word) => ORGANISATION_HEADS.has(word.folded));
 }
 
+const wordTags = new Map<string, boolean>();
+
+/**
+ * A capitalised word that is not a name by itself, by compromise's lexicon:
+ * a demonym ("Tunisian", "Sudanese"), a plural common noun ("Muslims") or a
+ * noun for a kind of person ("Islamist"). Cached per word: compromise is
+ * slow on text, quick on one word.
+ */
+export function isDemonymOrCommon(word: string): boolean {
+  let common = wordTags.get(word);
+  if (common === undefined) {
+    const tags = new Set((nlp(word).json() as { terms: { tags: string[] }[] }[])[0]?.terms[0]?.tags ?? []);
+    common = tags.has('Demonym') || tags.has('Actor') || (tags.has('Plural') && !tags.has('ProperNoun'));
+    wordTags.set(word, common);
+  }
+  return common;
+}
+
+const isDemonym = (token: NameToken) => DEMONYMS.has(token.folded) || isDemonymOrCommon(token.text);
+
 function cleanRun(run: NameToken[], startsSentence: boolean): NameSpan | undefined {
   let tokens = [...run];
   // Trailing particles ("Council of") are not part of the name.
   while (tokens.length && !tokens[tokens.length - 1]?.capitalised) tokens.pop();
   if (!tokens.length) return undefined;
-  // A sentence's first word is capitalised whatever it is: drop it when it is a common word.
+  // A sentence's (or a headline's) first word is capitalised whatever it is: drop it when it is a common word.
   if (
-    startsSentence &&
+    (startsSentence || tokens.length > 1) &&
     NOT_NAMES.has(tokens[0]?.folded ?? '') &&
     !TITLE_WORDS.has(tokens[0]?.folded ?? '') &&
     !HONORIFICS.has(tokens[0]?.folded ?? '')
@@ -197,8 +218,7 @@ function cleanRun(run: NameToken[], startsSentence: boolean): NameSpan | undefin
     const honorific = HONORIFICS.has(first.folded);
     const strippable =
       honorific ||
-      (!organisationHead &&
-        (TITLE_WORDS.has(first.folded) || DEMONYMS.has(first.folded) || NAME_PARTICLES.has(first.folded)));
+      (!organisationHead && (TITLE_WORDS.has(first.folded) || isDemonym(first) || NAME_PARTICLES.has(first.folded)));
     if (!strippable) break;
     if (honorific || TITLE_WORDS.has(first.folded)) personTitle = true;
     title.push(first);
@@ -210,7 +230,8 @@ function cleanRun(run: NameToken[], startsSentence: boolean): NameSpan | undefin
     tokens.every(
       (token) =>
         NOT_NAMES.has(token.folded) ||
-        DEMONYMS.has(token.folded) ||
+        // After "Mr." or "President", a word compromise calls plural ("Reeves") is a surname.
+        (isDemonym(token) && !personTitle) ||
         TITLE_WORDS.has(token.folded) ||
         HONORIFICS.has(token.folded),
     )

@@ -137,7 +137,18 @@ function trimDeterminers(tokens: readonly NameToken[]): NameToken[] {
   return tokens.slice(start);
 }
 
-function roleText(text: string, tokens: readonly NameToken[], end: number): string | undefined {
+function roleText(text: string, words: readonly NameToken[], end: number): string | undefined {
+  // A role cut short ("leader of", "member of the") ends on its head, not on a particle.
+  const tokens = [...words];
+  while (
+    tokens.length &&
+    (NAME_PARTICLES.has(tokens[tokens.length - 1]?.folded ?? '') ||
+      ROLE_DETERMINERS.has(tokens[tokens.length - 1]?.folded ?? '') ||
+      ROLE_STOPS.has(tokens[tokens.length - 1]?.folded ?? ''))
+  ) {
+    tokens.pop();
+    end = Math.min(end, tokens[tokens.length - 1]?.end ?? end);
+  }
   const first = tokens[0];
   if (!first) return undefined;
   const last = tokens[tokens.length - 1] as NameToken;
@@ -165,7 +176,9 @@ export function guessKind(
   evidence: { role?: string; personTitle?: boolean; surnameSeen?: boolean },
 ): KindGuess {
   const words = name.split(/\s+/);
-  const last = words[words.length - 1] ?? '';
+  // "Department of Conservation": the head comes before "of" or "for".
+  const ofAt = words.findIndex((word, position) => position > 0 && /^(?:of|for|de|du|des)$/i.test(word));
+  const last = (ofAt > 0 ? words[ofAt - 1] : words[words.length - 1]) ?? '';
   const lastFolded = last.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
   if (EVENT_HEADS.has(lastFolded)) return { kind: 'event', reason: `ends with “${last}”` };
   if (ORGANISATION_HEADS.has(lastFolded)) return { kind: 'organisation', reason: `ends with “${last}”` };

@@ -39,6 +39,12 @@ describe('names in a sentence', () => {
   it('drops sentence openers, demonyms, days and French generic nouns, and marks one opening word as weak', () => {
     expect(names('The Israeli army said on Friday that Le Conseil national met.')).toEqual([]);
     expect(names('Karam told reporters.')).toEqual([{ name: 'Karam', title: '', weak: true }]);
+    // compromise's lexicon knows demonyms and plural nouns the lists do not; a title makes a word a surname.
+    expect(
+      names('Many Tunisians and Muslims met Tunisian Prime Minister Habib Essid.').map((name) => name.name),
+    ).toEqual(['Habib Essid']);
+    expect(names('He met Mr. Reeves.').map((name) => name.name)).toEqual(['Reeves']);
+    expect(names('Why Tunisia matters').map((name) => name.name)).toEqual(['Tunisia']);
   });
 
   it('tokenizes elisions, possessives and abbreviations', () => {
