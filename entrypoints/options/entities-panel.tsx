@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type FormEvent, useMemo, useState } from 'react';
+import { selectionDraftFrom } from '@/lib/extension/selection-entity';
 import { formatImportProblem, type ImportProblem, WHOLE_FILE } from '@/lib/model/import-problems';
 import { type Alias, aliasLanguages, type Entity, type EntityKind, entityKinds } from '@/lib/model/knowledge-base';
 import { deleteEntity, saveEntity } from '@/lib/storage/reader-entities';
@@ -24,7 +25,9 @@ export function EntitiesPanel({ corpus }: { corpus: Corpus }) {
   const [filter, setFilter] = useState<Filter>('all');
   const [selected, setSelected] = useState<string>();
   const [status, setStatus] = useState('');
-  const [creating, setCreating] = useState(false);
+  // "Add to News Context" on a page opens this tab with the selection in the address.
+  const [draft] = useState(() => selectionDraftFrom(location.search));
+  const [creating, setCreating] = useState(draft !== undefined);
   const entities = corpus.catalog?.entities ?? [];
 
   const listed = useMemo(() => {
@@ -119,6 +122,7 @@ export function EntitiesPanel({ corpus }: { corpus: Corpus }) {
           {creating ? (
             <NewEntityForm
               corpus={corpus}
+              draft={draft}
               onCancel={() => setCreating(false)}
               onCreated={(entityId, name) => {
                 setCreating(false);

@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from 'react';
+import type { SelectionDraft } from '@/lib/extension/selection-entity';
 import { formatImportProblem, type ImportProblem, WHOLE_FILE } from '@/lib/model/import-problems';
 import { type EntityKind, entityKinds } from '@/lib/model/knowledge-base';
-import { createEntity } from '@/lib/storage/reader-entities';
+import { createEntity, newEntityNameProblem } from '@/lib/storage/reader-entities';
 import { KIND_LABELS } from './candidates-panel';
 import { failureMessage } from './failure';
 import type { Corpus } from './use-corpus';
@@ -20,15 +21,22 @@ const list = (text: string) =>
  */
 export function NewEntityForm({
   corpus,
+  draft,
   onCreated,
   onCancel,
 }: {
   corpus: Corpus;
+  /** A selection from a news page ("Add to News Context"). */
+  draft?: SelectionDraft;
   onCreated: (entityId: string, name: string) => void;
   onCancel: () => void;
 }) {
   const [kind, setKind] = useState<EntityKind>('person');
-  const [problems, setProblems] = useState<ImportProblem[]>([]);
+  // A selection is checked at once: a passage, a common word or a known name says so before anything is typed.
+  const [problems, setProblems] = useState<ImportProblem[]>(() => {
+    const problem = draft && corpus.catalog ? newEntityNameProblem(draft.name, corpus.catalog) : undefined;
+    return problem ? [{ file: 'The selection', field: 'name', reason: problem }] : [];
+  });
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -73,8 +81,15 @@ export function NewEntityForm({
       </div>
       <label className="opt-field">
         <span>Name</span>
-        {/* biome-ignore lint/a11y/noAutofocus: the reader just asked for this form; the name comes first */}
-        <input name="name" required maxLength={120} autoFocus placeholder="e.g. Simon Karam" />
+        <input
+          name="name"
+          required
+          // biome-ignore lint/a11y/noAutofocus: the reader just asked for this form; the name comes first
+          autoFocus
+          defaultValue={draft?.name.slice(0, 120) ?? ''}
+          maxLength={120}
+          placeholder="e.g. Simon Karam"
+        />
       </label>
       <label className="opt-field">
         <span>Kind</span>
@@ -108,7 +123,12 @@ export function NewEntityForm({
       </label>
       <label className="opt-field opt-span-2">
         <span>Background</span>
-        <textarea name="background" rows={3} maxLength={1200} />
+        <textarea
+          name="background"
+          rows={3}
+          maxLength={1200}
+          defaultValue={draft?.pageUrl ? `First seen on ${draft.pageUrl}` : ''}
+        />
       </label>
       {problems.length > 0 && (
         <ul className="opt-problems opt-span-2" role="alert">
