@@ -113,3 +113,31 @@ test('the officials of two imported articles are proposed with roles, added in o
   );
   expect(errors).toEqual([]);
 });
+
+test('"New entity" from a selection: prefilled, refused with a reason when already known, added with a surname-only alias', async ({
+  context,
+  extensionId,
+}) => {
+  const options = await context.newPage();
+  const errors: string[] = [];
+  options.on('pageerror', (error) => errors.push(error.message));
+  const base = `chrome-extension://${extensionId}/options.html`;
+
+  await options.goto(`${base}?new-entity=Hezbollah#entities`);
+  await expect(options.getByRole('form', { name: 'New entity' }).getByRole('alert')).toContainText(
+    'is already a name of Hezbollah',
+  );
+
+  await options.goto(`${base}?new-entity=Uri%20Resnick&page=https%3A%2F%2Fwww.naharnet.com%2Fa#entities`);
+  const form = options.getByRole('form', { name: 'New entity' });
+  await expect(form.getByLabel('Name', { exact: true })).toHaveValue('Uri Resnick');
+  await expect(form.getByLabel('Background')).toHaveValue('First seen on https://www.naharnet.com/a');
+  await form.getByLabel(/^Surname alone/).fill('Resnick');
+  await form.getByLabel('Role, in one line').fill('Deputy head of foreign policy, Israel’s National Security Council');
+  await options.screenshot({ path: test.info().outputPath('new-entity.png'), fullPage: true });
+  await form.getByRole('button', { name: 'Add entity' }).click();
+  await expect(options.getByText('Added “Uri Resnick”. It is highlighted on open news pages now.')).toBeVisible();
+  const editor = options.getByRole('form', { name: 'Edit Uri Resnick' });
+  await expect(editor.getByLabel('Alias 2 is a surname only')).toBeChecked();
+  expect(errors).toEqual([]);
+});
