@@ -1,3 +1,4 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EntityCandidate } from '@/lib/import/entity-candidates';
 import { readCandidates, readDecisions, replaceCandidates, undoDecision } from '@/lib/storage/candidate-store';
@@ -97,6 +98,16 @@ export function useCandidates(corpus: Corpus) {
       }
     });
   }, [corpus.catalog, reload, look, store]);
+
+  // Deleting articles (or resetting the corpus) takes their names with them: look again when the count drops.
+  const articleCount = useLiveQuery(() => store.db.articles.count(), [store]);
+  const lastCount = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    if (articleCount === undefined) return;
+    const previous = lastCount.current;
+    lastCount.current = articleCount;
+    if (previous !== undefined && articleCount < previous) void look();
+  }, [articleCount, look]);
 
   /** After a decision: the list and the decisions are read again from the database. */
   const decided = useCallback(() => void reload(), [reload]);
