@@ -3,6 +3,7 @@ import type { IndexedArticle } from '../model/index-schema';
 import type { CandidateExample, StoredCandidate } from '../storage/candidate-store';
 import { foldString } from '../text/fold-text';
 import { type SentenceSpan, splitSentences } from '../text/split-sentences';
+import { arabicNamesInSentence, isArabicSentence } from './candidate-arabic';
 import { type NameSpan, namesInSentence } from './candidate-names';
 import { guessKind, type ProposedRole, roleFor } from './candidate-roles';
 import { NAME_PARTICLES } from './candidate-words';
@@ -84,6 +85,24 @@ export class CandidateCollector {
     };
     for (const sentence of splitSentences(text)) {
       const [from, to] = sentence;
+      if (isArabicSentence(text, from, to)) {
+        for (const found of arabicNamesInSentence(text, from, to, known)) {
+          const written = text.slice(found.start, found.end);
+          const key = foldString(written);
+          if (this.filter.decidedKeys.has(key) || this.isKnownPhrase(written, key)) continue;
+          const span: NameSpan = {
+            start: found.start,
+            end: found.end,
+            tokens: [],
+            title: [],
+            personTitle: true,
+            sentenceInitial: false,
+            organisationHead: false,
+          };
+          this.tally(key, written, span, { text: found.role, source: 'title' }, article, sentence);
+        }
+        continue;
+      }
       for (const name of namesInSentence(text, from, to, known)) {
         if (name.tokens.length > MAX_PHRASE_WORDS) continue;
         const written = text.slice(name.start, name.end);
