@@ -77,6 +77,8 @@ export function scoreCandidates(articles: readonly CandidateArticle[]): Candidat
     for (const gold of article.gold) {
       scores.gold++;
       const candidate = byName.get(normal(gold.name));
+      // Role accuracy is over every gold name with a role: a missed name's role is missed too.
+      if (gold.role) scores.withRole++;
       if (!candidate) {
         scores.misses.push(`${article.id}: ${gold.name}`);
         continue;
@@ -84,7 +86,6 @@ export function scoreCandidates(articles: readonly CandidateArticle[]): Candidat
       scores.found++;
       if (candidate.kind === gold.kind) scores.kindRight++;
       if (gold.role) {
-        scores.withRole++;
         const role = normal(candidate.role ?? '');
         const want = normal(gold.role);
         if (role && (role.includes(want) || want.includes(role))) scores.roleRight++;
