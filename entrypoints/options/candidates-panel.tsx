@@ -139,7 +139,7 @@ function DecisionList({
           const entity = decision.entityId ? corpus.catalog?.entityById.get(decision.entityId) : undefined;
           return (
             <li key={decision.key}>
-              <span dir="auto">{decision.key}</span>
+              <span dir="auto">{decision.decision === 'accepted' && entity ? entity.name : decision.key}</span>
               <span className="opt-muted">
                 {' '}
                 {DECISION_LABELS[decision.decision]}
@@ -148,7 +148,10 @@ function DecisionList({
               <button
                 type="button"
                 className="opt-button opt-link-button"
-                onClick={() => onUndo(decision.key, decision.key)}
+                aria-label={`Undo: ${decision.decision === 'accepted' && entity ? entity.name : decision.key}`}
+                onClick={() =>
+                  onUndo(decision.key, decision.decision === 'accepted' && entity ? entity.name : decision.key)
+                }
               >
                 Undo
               </button>
