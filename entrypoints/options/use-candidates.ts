@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EntityCandidate } from '@/lib/import/entity-candidates';
 import { readCandidates, readDecisions, replaceCandidates, undoDecision } from '@/lib/storage/candidate-store';
 import type { StoredCandidateDecision } from '@/lib/storage/database';
+import type { ImportCatalog } from '@/lib/storage/imported-corpus';
 import type { CandidateScanRequest, CandidateScanUpdate } from './candidate-scan';
 import type { Corpus } from './use-corpus';
 
@@ -47,41 +48,45 @@ export function useCandidates(corpus: Corpus) {
     setScan((current) => ({ ...current, progress: undefined }));
   }, []);
 
-  const look = useCallback(async () => {
-    const { catalog } = corpus;
-    if (!catalog) return;
-    worker.current?.terminate();
-    const decided = await store.db.candidateDecisions.toArray();
-    const scanner = new Worker(new URL('./candidates-worker.ts', import.meta.url), { type: 'module' });
-    worker.current = scanner;
-    setScan((current) => ({ ...current, progress: { done: 0, total: 0 }, error: undefined }));
-    scanner.onmessage = (event: MessageEvent<CandidateScanUpdate>) => {
-      if (worker.current !== scanner) return;
-      const update = event.data;
-      if (update.kind === 'progress') {
-        setScan((current) => ({ ...current, progress: { done: update.done, total: update.total } }));
-        return;
-      }
-      scanner.terminate();
-      worker.current = undefined;
-      if (update.kind === 'failed') {
-        setScan((current) => ({ ...current, progress: undefined, error: update.message }));
-        return;
-      }
-      void replaceCandidates(store.db, update.candidates)
-        .then(() => readCandidates(store.db))
-        .then((candidates) =>
-          setScan({ candidates, articlesRead: update.articlesRead, partial: update.partial, progress: undefined }),
-        )
-        .catch((error: unknown) => setScan((current) => ({ ...current, progress: undefined, error: String(error) })));
-    };
-    const request: CandidateScanRequest = {
-      matcherSpec: catalog.matcherSpec,
-      decidedKeys: decided.map((decision) => decision.key),
-      maxChars: MAX_SCAN_CHARS,
-    };
-    scanner.postMessage(request);
-  }, [corpus, store]);
+  /** Looks in every imported article; `catalogNow` when the caller just changed the entities (React state lags). */
+  const look = useCallback(
+    async (catalogNow?: ImportCatalog) => {
+      const catalog = catalogNow ?? corpus.catalog;
+      if (!catalog) return;
+      worker.current?.terminate();
+      const decided = await store.db.candidateDecisions.toArray();
+      const scanner = new Worker(new URL('./candidates-worker.ts', import.meta.url), { type: 'module' });
+      worker.current = scanner;
+      setScan((current) => ({ ...current, progress: { done: 0, total: 0 }, error: undefined }));
+      scanner.onmessage = (event: MessageEvent<CandidateScanUpdate>) => {
+        if (worker.current !== scanner) return;
+        const update = event.data;
+        if (update.kind === 'progress') {
+          setScan((current) => ({ ...current, progress: { done: update.done, total: update.total } }));
+          return;
+        }
+        scanner.terminate();
+        worker.current = undefined;
+        if (update.kind === 'failed') {
+          setScan((current) => ({ ...current, progress: undefined, error: update.message }));
+          return;
+        }
+        void replaceCandidates(store.db, update.candidates)
+          .then(() => readCandidates(store.db))
+          .then((candidates) =>
+            setScan({ candidates, articlesRead: update.articlesRead, partial: update.partial, progress: undefined }),
+          )
+          .catch((error: unknown) => setScan((current) => ({ ...current, progress: undefined, error: String(error) })));
+      };
+      const request: CandidateScanRequest = {
+        matcherSpec: catalog.matcherSpec,
+        decidedKeys: decided.map((decision) => decision.key),
+        maxChars: MAX_SCAN_CHARS,
+      };
+      scanner.postMessage(request);
+    },
+    [corpus, store],
+  );
 
   // Stored candidates show at once; a profile with articles but none stored (a new install of v4) is read once.
   const looked = useRef(false);
@@ -119,8 +124,8 @@ export function useCandidates(corpus: Corpus) {
       const next = await undoDecision(store, key, catalog);
       if (next !== catalog) corpus.changed(next);
       await reload();
-      // A candidate dismissed before the last look is no longer stored: look again to bring it back.
-      void look();
+      // A candidate dismissed before the last look is no longer stored: look again, with the entities as they are now.
+      void look(next);
     },
     [corpus, store, reload, look],
   );

@@ -111,6 +111,13 @@ test('the officials of two imported articles are proposed with roles, added in o
   expect(card.excerpts.map((excerpt) => excerpt.articleTitle)).toEqual(
     expect.arrayContaining(['Civilians join the ceasefire committee', 'Who sat at the Naqoura table']),
   );
+
+  // Undo: the entity goes, and the candidate is proposed again.
+  await options.locator('.opt-decisions summary').click();
+  await options.getByRole('button', { name: 'Undo: Morgan Ortagus' }).click();
+  await expect(options.getByText('Undone: “Morgan Ortagus” is proposed again.')).toBeVisible();
+  await expect(options.getByRole('heading', { name: 'Morgan Ortagus', exact: true })).toBeVisible();
+  await expect(options.locator('.opt-decisions summary')).toHaveText('Your decisions (2)');
   expect(errors).toEqual([]);
 });
 
