@@ -50,7 +50,7 @@ export default defineConfig({
       name: 'News Context',
       description:
         'Background on the people, organisations, places and events in the news you read, from a local curated corpus. No server, no account.',
-      permissions: ['storage', 'unlimitedStorage', 'scripting', 'activeTab', 'tabs'],
+      permissions: ['storage', 'unlimitedStorage', 'scripting', 'activeTab', 'tabs', 'contextMenus'],
       host_permissions: hosts,
       optional_host_permissions: ['*://*/*'],
       action: { default_title: 'News Context' },

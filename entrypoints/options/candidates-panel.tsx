@@ -2,7 +2,8 @@ import { type FormEvent, useId, useMemo, useState } from 'react';
 import type { EntityCandidate } from '@/lib/import/entity-candidates';
 import type { ImportProblem } from '@/lib/model/import-problems';
 import { type EntityKind, entityKinds } from '@/lib/model/knowledge-base';
-import { acceptCandidate, dismissCandidate, mergeCandidate } from '@/lib/storage/reader-entities';
+import type { StoredCandidateDecision } from '@/lib/storage/database';
+import { acceptCandidate, dismissCandidate, mergeCandidate, type NewEntityFields } from '@/lib/storage/reader-entities';
 import { plural } from './import-preview';
 import { ProblemList } from './problem-list';
 import { ProgressBar } from './progress-bar';
@@ -31,7 +32,7 @@ export function CandidatesPanel({
   corpus: Corpus;
   candidates: ReturnType<typeof useCandidates>;
 }) {
-  const { scan, look, forget, stop } = candidates;
+  const { scan, look, decided, stop, decisions, undo } = candidates;
   const [status, setStatus] = useState('');
   const [shown, setShown] = useState(PAGE);
   const list = scan.candidates.slice(0, shown);
@@ -87,7 +88,7 @@ export function CandidatesPanel({
                 candidate={candidate}
                 corpus={corpus}
                 onDone={(message) => {
-                  forget(candidate.key);
+                  decided();
                   setStatus(message);
                 }}
               />
@@ -100,7 +101,66 @@ export function CandidatesPanel({
           )}
         </>
       )}
+      <DecisionList
+        decisions={decisions}
+        corpus={corpus}
+        onUndo={(key, label) =>
+          void undo(key).then(
+            () => setStatus(`Undone: “${label}” is proposed again.`),
+            () => setStatus(`Could not undo “${label}”; try again.`),
+          )
+        }
+      />
     </section>
+  );
+}
+
+const DECISION_LABELS: Record<StoredCandidateDecision['decision'], string> = {
+  accepted: 'Added',
+  merged: 'Added as another name',
+  dismissed: 'Dismissed',
+};
+
+/** The reader's recent decisions about candidates, each with Undo. */
+function DecisionList({
+  decisions,
+  corpus,
+  onUndo,
+}: {
+  decisions: readonly StoredCandidateDecision[];
+  corpus: Corpus;
+  onUndo: (key: string, label: string) => void;
+}) {
+  if (!decisions.length) return null;
+  return (
+    <details className="opt-decisions">
+      <summary>Your decisions ({decisions.length.toLocaleString('en')})</summary>
+      <ul>
+        {decisions.map((decision) => {
+          const entity = decision.entityId ? corpus.catalog?.entityById.get(decision.entityId) : undefined;
+          return (
+            <li key={decision.key}>
+              <span dir="auto">{decision.decision === 'accepted' && entity ? entity.name : decision.key}</span>
+              <span className="opt-muted">
+                {' '}
+                {DECISION_LABELS[decision.decision]}
+                {entity && decision.decision === 'merged' ? ` to ${entity.name}` : ''}
+              </span>{' '}
+              <button
+                type="button"
+                className="opt-button opt-link-button"
+                aria-label={`Undo: ${decision.decision === 'accepted' && entity ? entity.name : decision.key}`}
+                onClick={() =>
+                  onUndo(decision.key, decision.decision === 'accepted' && entity ? entity.name : decision.key)
+                }
+              >
+                Undo
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </details>
   );
 }
 
@@ -134,28 +194,28 @@ function CandidateCard({
     }
   }
 
-  function accept(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  function add(fields: NewEntityFields) {
     const catalog = corpus.catalog;
     if (!catalog) return;
-    const form = new FormData(event.currentTarget);
-    const field = (name: string) => String(form.get(name) ?? '');
     void run(async () => {
-      const result = await acceptCandidate(
-        corpus.store,
-        candidate,
-        {
-          name: field('name'),
-          kind: field('kind') as EntityKind,
-          aliases: field('aliases').split(','),
-          role: field('role'),
-          date: field('date'),
-        },
-        catalog,
-      );
+      const result = await acceptCandidate(corpus.store, candidate, fields, catalog);
       if (!result.ok) return result.problems;
       corpus.changed(result.catalog);
-      return `Added “${field('name') || candidate.name}”. It is highlighted on open news pages now.`;
+      return `Added “${fields.name || candidate.name}”. It is highlighted on open news pages now.`;
+    });
+  }
+
+  function accept(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const field = (name: string) => String(form.get(name) ?? '');
+    add({
+      name: field('name'),
+      kind: field('kind') as EntityKind,
+      aliases: field('aliases').split(','),
+      surnames: field('surname') ? [field('surname')] : [],
+      role: field('role'),
+      date: field('date'),
     });
   }
 
@@ -179,12 +239,31 @@ function CandidateCard({
         <h3 id={`${id}-name`} dir="auto">
           {candidate.name}
         </h3>
-        <span className={`opt-chip opt-kind-${candidate.kind}`}>{KIND_LABELS[candidate.kind]}?</span>
+        <span className={`opt-chip opt-kind-${candidate.kind}`} title={candidate.kindReason}>
+          {KIND_LABELS[candidate.kind]}?
+        </span>
         <span className="opt-muted">
           {candidate.count.toLocaleString('en')} {plural(candidate.count, 'mention')} in{' '}
           {candidate.articleCount.toLocaleString('en')} {plural(candidate.articleCount, 'article')}
         </span>
       </div>
+      {candidate.role && (
+        <p className="opt-candidate-role">
+          <span className="opt-muted">Role: </span>
+          <span dir="auto">{candidate.role}</span>
+          {candidate.roleExample && <cite dir="auto"> ({candidate.roleExample.articleTitle})</cite>}
+        </p>
+      )}
+      {candidate.kindReason && !candidate.kindReason.startsWith('described as') && (
+        <p className="opt-muted opt-candidate-reason">
+          {KIND_LABELS[candidate.kind]}? {candidate.kindReason}.
+        </p>
+      )}
+      {candidate.surname && (
+        <p className="opt-muted opt-candidate-reason">
+          “{candidate.surname}” alone is added too, highlighted only beside the full name or a title.
+        </p>
+      )}
       <ul className="opt-examples" aria-label="Examples">
         {candidate.examples.map((example) => (
           <li key={`${example.articleId}-${example.before.length}`}>
@@ -200,8 +279,25 @@ function CandidateCard({
       <ProblemList problems={problems} />
       {mode === 'idle' && (
         <div className="opt-actions">
-          <button type="button" className="opt-button opt-primary" onClick={() => setMode('accept')}>
-            Add as new entity…
+          <button
+            type="button"
+            className="opt-button opt-primary"
+            disabled={busy || candidate.kind === 'event'}
+            title={candidate.kind === 'event' ? 'An event needs a date: use “Edit, then add…”' : undefined}
+            onClick={() =>
+              add({
+                name: candidate.name,
+                kind: candidate.kind,
+                aliases: [],
+                surnames: candidate.surname ? [candidate.surname] : [],
+                ...(candidate.role ? { role: candidate.role } : {}),
+              })
+            }
+          >
+            Add {candidate.name}
+          </button>
+          <button type="button" className="opt-button" onClick={() => setMode('accept')}>
+            Edit, then add…
           </button>
           <button type="button" className="opt-button" onClick={() => setMode('merge')}>
             Add to an existing entity…
@@ -268,11 +364,22 @@ function AcceptForm({
       </label>
       <label className="opt-field opt-span-2">
         <span>Other names (aliases), separated by commas</span>
-        <input name="aliases" placeholder="e.g. Ortagus, مورغان أورتاغوس" />
+        <input name="aliases" placeholder="e.g. مورغان أورتاغوس" />
       </label>
+      {kind === 'person' && (
+        <label className="opt-field opt-span-2">
+          <span>Surname alone (highlighted only where the full name or a title is on the page)</span>
+          <input name="surname" defaultValue={candidate.surname ?? ''} placeholder="e.g. Ortagus" />
+        </label>
+      )}
       <label className="opt-field opt-span-2">
         <span>Role, in one line</span>
-        <input name="role" maxLength={160} placeholder="e.g. US deputy special envoy for the Middle East" />
+        <input
+          name="role"
+          maxLength={160}
+          defaultValue={candidate.role ?? ''}
+          placeholder="e.g. US deputy special envoy for the Middle East"
+        />
       </label>
       {kind === 'event' && (
         <label className="opt-field">

@@ -26,6 +26,7 @@ self.onmessage = async (event: MessageEvent<CandidateScanRequest>) => {
     const collector = new CandidateCollector({
       matcher: createEntityMatcher(matcherSpec),
       decidedKeys: new Set(decidedKeys),
+      knownKeys: new Set(matcherSpec.aliases.map((alias) => alias.key)),
     });
     let partial = false;
     for (const [position, article] of articles.entries()) {

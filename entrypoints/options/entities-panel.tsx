@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type FormEvent, useMemo, useState } from 'react';
+import { selectionDraftFrom } from '@/lib/extension/selection-entity';
 import { type ImportProblem, WHOLE_FILE } from '@/lib/model/import-problems';
 import { type Alias, aliasLanguages, type Entity, type EntityKind, entityKinds } from '@/lib/model/knowledge-base';
 import { deleteEntity, saveEntity } from '@/lib/storage/reader-entities';
@@ -7,6 +8,7 @@ import { describeWriteFailure } from '@/lib/storage/write-failure';
 import { foldString } from '@/lib/text/fold-text';
 import { KIND_LABELS } from './candidates-panel';
 import { plural } from './import-preview';
+import { NewEntityForm } from './new-entity-form';
 import { ProblemList } from './problem-list';
 import type { Corpus } from './use-corpus';
 
@@ -24,6 +26,9 @@ export function EntitiesPanel({ corpus }: { corpus: Corpus }) {
   const [filter, setFilter] = useState<Filter>('all');
   const [selected, setSelected] = useState<string>();
   const [status, setStatus] = useState('');
+  // "Add to News Context" on a page opens this tab with the selection in the address.
+  const [draft] = useState(() => selectionDraftFrom(location.search));
+  const [creating, setCreating] = useState(draft !== undefined);
   const entities = corpus.catalog?.entities ?? [];
 
   const listed = useMemo(() => {
@@ -54,6 +59,16 @@ export function EntitiesPanel({ corpus }: { corpus: Corpus }) {
             {stored.filter((entry) => entry.origin === 'override').length} you edited.
           </p>
         </div>
+        <button
+          type="button"
+          className="opt-button opt-primary"
+          onClick={() => {
+            setCreating(true);
+            setStatus('');
+          }}
+        >
+          New entity
+        </button>
       </div>
       <p className="opt-live" role="status" aria-live="polite">
         {status}
@@ -88,6 +103,7 @@ export function EntitiesPanel({ corpus }: { corpus: Corpus }) {
                   aria-current={entity.id === selected ? 'true' : undefined}
                   onClick={() => {
                     setSelected(entity.id);
+                    setCreating(false);
                     setStatus('');
                   }}
                 >
@@ -104,7 +120,18 @@ export function EntitiesPanel({ corpus }: { corpus: Corpus }) {
           </ul>
         </div>
         <div className="opt-detail">
-          {current ? (
+          {creating ? (
+            <NewEntityForm
+              corpus={corpus}
+              draft={draft}
+              onCancel={() => setCreating(false)}
+              onCreated={(entityId, name) => {
+                setCreating(false);
+                setSelected(entityId);
+                setStatus(`Added “${name}”. It is highlighted on open news pages now.`);
+              }}
+            />
+          ) : current ? (
             <EntityEditor
               key={`${current.id}-${origins.get(current.id) ?? 'bundled'}`}
               entity={current}

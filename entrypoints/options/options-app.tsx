@@ -107,7 +107,8 @@ export function OptionsApp() {
           <ImportPanel
             corpus={corpus}
             onImported={(articleIds) => {
-              if (articleIds.length) void candidates.look(articleIds);
+              // Every imported article, not only the new ones: pending candidates stay, and counts add up (issue #11).
+              if (articleIds.length) void candidates.look();
             }}
             onReviewCandidates={() => select('candidates')}
             candidateCount={pending}

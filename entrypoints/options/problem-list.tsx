@@ -8,7 +8,7 @@ import { formatImportProblem, type ImportProblem, WHOLE_FILE } from '@/lib/model
 export function ProblemList({ problems, wide = false }: { problems: readonly ImportProblem[]; wide?: boolean }) {
   if (problems.length === 0) return null;
   return (
-    <ul className={wide ? 'opt-problems opt-span-2' : 'opt-problems'}>
+    <ul className={wide ? 'opt-problems opt-span-2' : 'opt-problems'} role="alert">
       {problems.map((problem) => (
         <li key={`${problem.field}-${problem.reason}`}>
           {problem.field === WHOLE_FILE ? problem.reason : formatImportProblem(problem)}

@@ -1,9 +1,13 @@
-import { useCallback, useRef, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EntityCandidate } from '@/lib/import/entity-candidates';
+import { readCandidates, readDecisions, replaceCandidates, undoDecision } from '@/lib/storage/candidate-store';
+import type { StoredCandidateDecision } from '@/lib/storage/database';
+import type { ImportCatalog } from '@/lib/storage/imported-corpus';
 import type { CandidateScanRequest, CandidateScanUpdate } from './candidate-scan';
 import type { Corpus } from './use-corpus';
 
-/** Bounds one look: compromise reads about 50 KB a second, so two megabytes is under a minute, off the page's thread. */
+/** Bounds one look: two megabytes of text, newest articles first, off the page's thread. */
 const MAX_SCAN_CHARS = 2_000_000;
 
 export interface CandidateScan {
@@ -19,12 +23,24 @@ export interface CandidateScan {
 }
 
 /**
- * Looks for candidate entities in imported articles, in a worker (the page
- * stays responsive), newest articles first. A new look replaces a running one.
+ * The candidate entities of the reader's imported articles (issue #11): kept
+ * in the database, so they survive "Import more", reloads and restarts. A
+ * look reads every imported article (newest first, in a worker so the page
+ * stays responsive) and replaces the stored list; a new look replaces a
+ * running one. Decisions are listed, newest first, and can be undone.
  */
 export function useCandidates(corpus: Corpus) {
   const [scan, setScan] = useState<CandidateScan>({ candidates: [], articlesRead: 0, partial: false });
+  const [decisions, setDecisions] = useState<StoredCandidateDecision[]>([]);
   const worker = useRef<Worker | undefined>(undefined);
+  const { store } = corpus;
+
+  const reload = useCallback(async () => {
+    const [candidates, recent] = await Promise.all([readCandidates(store.db), readDecisions(store.db)]);
+    setScan((current) => ({ ...current, candidates }));
+    setDecisions(recent);
+    return candidates;
+  }, [store]);
 
   const stop = useCallback(() => {
     worker.current?.terminate();
@@ -32,15 +48,16 @@ export function useCandidates(corpus: Corpus) {
     setScan((current) => ({ ...current, progress: undefined }));
   }, []);
 
+  /** Looks in every imported article; `catalogNow` when the caller just changed the entities (React state lags). */
   const look = useCallback(
-    async (articleIds?: readonly string[]) => {
-      const { catalog, store } = corpus;
+    async (catalogNow?: ImportCatalog) => {
+      const catalog = catalogNow ?? corpus.catalog;
       if (!catalog) return;
       worker.current?.terminate();
-      const decisions = await store.db.candidateDecisions.toArray();
+      const decided = await store.db.candidateDecisions.toArray();
       const scanner = new Worker(new URL('./candidates-worker.ts', import.meta.url), { type: 'module' });
       worker.current = scanner;
-      setScan((current) => ({ ...current, progress: { done: 0, total: articleIds?.length ?? 0 }, error: undefined }));
+      setScan((current) => ({ ...current, progress: { done: 0, total: 0 }, error: undefined }));
       scanner.onmessage = (event: MessageEvent<CandidateScanUpdate>) => {
         if (worker.current !== scanner) return;
         const update = event.data;
@@ -50,26 +67,68 @@ export function useCandidates(corpus: Corpus) {
         }
         scanner.terminate();
         worker.current = undefined;
-        setScan((current) =>
-          update.kind === 'done'
-            ? { candidates: update.candidates, articlesRead: update.articlesRead, partial: update.partial }
-            : { ...current, progress: undefined, error: update.message },
-        );
+        if (update.kind === 'failed') {
+          setScan((current) => ({ ...current, progress: undefined, error: update.message }));
+          return;
+        }
+        void replaceCandidates(store.db, update.candidates)
+          .then(() => readCandidates(store.db))
+          .then((candidates) =>
+            setScan({ candidates, articlesRead: update.articlesRead, partial: update.partial, progress: undefined }),
+          )
+          .catch((error: unknown) => setScan((current) => ({ ...current, progress: undefined, error: String(error) })));
       };
       const request: CandidateScanRequest = {
-        ...(articleIds ? { articleIds: [...articleIds] } : {}),
         matcherSpec: catalog.matcherSpec,
-        decidedKeys: decisions.map((decision) => decision.key),
+        decidedKeys: decided.map((decision) => decision.key),
         maxChars: MAX_SCAN_CHARS,
       };
       scanner.postMessage(request);
     },
-    [corpus],
+    [corpus, store],
   );
 
-  const forget = useCallback((key: string) => {
-    setScan((current) => ({ ...current, candidates: current.candidates.filter((candidate) => candidate.key !== key) }));
-  }, []);
+  // Stored candidates show at once; a profile with articles but none stored (a new install of v4) is read once.
+  const looked = useRef(false);
+  useEffect(() => {
+    if (!corpus.catalog || looked.current) return;
+    looked.current = true;
+    void reload().then(async (candidates) => {
+      if (
+        candidates.length === 0 &&
+        (await store.db.candidates.count()) === 0 &&
+        (await store.db.articles.count()) > 0
+      ) {
+        void look();
+      }
+    });
+  }, [corpus.catalog, reload, look, store]);
 
-  return { scan, look, forget, stop };
+  // Deleting articles (or resetting the corpus) takes their names with them: look again when the count drops.
+  const articleCount = useLiveQuery(() => store.db.articles.count(), [store]);
+  const lastCount = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    if (articleCount === undefined) return;
+    const previous = lastCount.current;
+    lastCount.current = articleCount;
+    if (previous !== undefined && articleCount < previous) void look();
+  }, [articleCount, look]);
+
+  /** After a decision: the list and the decisions are read again from the database. */
+  const decided = useCallback(() => void reload(), [reload]);
+
+  const undo = useCallback(
+    async (key: string) => {
+      const { catalog } = corpus;
+      if (!catalog) return;
+      const next = await undoDecision(store, key, catalog);
+      if (next !== catalog) corpus.changed(next);
+      await reload();
+      // A candidate dismissed before the last look is no longer stored: look again, with the entities as they are now.
+      void look(next);
+    },
+    [corpus, store, reload, look],
+  );
+
+  return { scan, decisions, look, decided, undo, stop };
 }

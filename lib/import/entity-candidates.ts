@@ -1,80 +1,61 @@
-import nlp from 'compromise';
 import type { EntityMatcher } from '../matching/match-entities';
 import type { IndexedArticle } from '../model/index-schema';
-import type { EntityKind } from '../model/knowledge-base';
+import type { CandidateExample, StoredCandidate } from '../storage/candidate-store';
 import { foldString } from '../text/fold-text';
-import { sentenceAt, splitSentences } from '../text/split-sentences';
+import { type SentenceSpan, splitSentences } from '../text/split-sentences';
+import { arabicNamesInSentence, isArabicSentence } from './candidate-arabic';
+import { type NameSpan, namesInSentence } from './candidate-names';
+import { guessKind, type ProposedRole, roleFor } from './candidate-roles';
+import { NAME_PARTICLES } from './candidate-words';
 
 /**
- * Candidate entities in imported text (issue #5): proper-noun phrases that
- * `compromise` (a small, well-kept English NLP library) finds and that the
- * knowledge base does not know yet, each with a count and example sentences,
- * for the reader to accept, merge into an existing entity as an alias, or
- * dismiss.
+ * Candidate entities in imported text (issues #5 and #11): names the
+ * knowledge base does not know yet, each with a count, example sentences,
+ * a proposed kind (with the reason), role (with the sentence it was read in)
+ * and surname, for the reader to accept, merge into an existing entity as an
+ * alias, or dismiss.
  *
- * compromise reads about 50 KB of text a second, far slower than importing,
- * so candidates are never found during an import's transaction: the options
- * page runs the collector over imported articles afterwards, an article at a
- * time, giving the page a turn in between.
+ * Names come from `candidate-names.ts` (runs of capitalised words split at
+ * punctuation and known entities, titles and possessive heads stripped),
+ * roles and kinds from `candidate-roles.ts`. A name is proposed after two
+ * mentions (its surname alone counts), two articles, or one mention that
+ * comes with a role: news prose introduces an official once, with a title.
+ *
+ * The options page runs the collector over imported articles after an
+ * import, in a worker, and stores what it finds (`lib/storage/candidate-store.ts`).
  */
-export interface CandidateExample {
-  articleId: string;
-  articleTitle: string;
-  /** The sentence, split around the phrase so the UI can emphasise it without markup. */
-  before: string;
-  mention: string;
-  after: string;
-}
-
-export interface EntityCandidate {
-  /** Folded phrase: the key decisions are stored under. */
-  key: string;
-  /** The commonest written form. */
-  name: string;
-  /** Best guess from compromise's tags; the reader chooses when accepting. */
-  kind: EntityKind;
-  /** Mentions across the articles read. */
-  count: number;
-  /** Articles it appears in. */
-  articleCount: number;
-  examples: CandidateExample[];
-}
+export type { CandidateExample } from '../storage/candidate-store';
+/** A candidate entity (stored as found: `lib/storage/candidate-store.ts`). */
+export type EntityCandidate = StoredCandidate;
 
 /** What counts as already known: the current matcher, and phrases the reader already decided about. */
 export interface CandidateFilter {
   matcher: EntityMatcher;
   decidedKeys: ReadonlySet<string>;
+  /** Folded alias texts of every known entity: a name equal to one is known even where the matcher's context rules did not link it. */
+  knownKeys?: ReadonlySet<string>;
 }
 
 const MAX_EXAMPLES = 3;
-/** compromise's cost grows with the text it holds at once; paragraphs are read in chunks of about this size. */
-const CHUNK_CHARS = 4000;
-const MAX_PHRASE_WORDS = 6;
+const MAX_PHRASE_WORDS = 7;
 const MAX_SENTENCE_CHARS = 320;
 
 interface Tally {
   key: string;
   forms: Map<string, number>;
-  kinds: Map<EntityKind, number>;
   count: number;
+  /** Mentions that are only a sentence's first word: they count for a full name's surname, never on their own. */
+  weak: number;
+  personTitle: boolean;
+  organisationHead: boolean;
   articles: Set<string>;
   examples: CandidateExample[];
+  role?: ProposedRole & { example: CandidateExample };
   /** Sentences already quoted. */
   quoted: Set<string>;
 }
 
-interface CompromiseTerm {
-  text: string;
-  tags?: string[];
-  offset?: { start: number; length: number };
-}
-interface CompromiseMatch {
-  terms: CompromiseTerm[];
-}
-
-/** Honorifics and titles that come before a name but are not part of it. */
-const LEADING_WORDS =
-  /^(?:the|a|an|mr|mrs|ms|dr|gen|general|president|prime minister|minister|sheikh|king|prince|speaker|lt|col|maj|sen|rep)\.?\s+/i;
+type ArticleText = Pick<IndexedArticle, 'id' | 'title' | 'text'>;
 
 /**
  * Collects candidates over any number of articles. Feed it articles one by
@@ -91,24 +72,44 @@ export class CandidateCollector {
   constructor(private readonly filter: CandidateFilter) {}
 
   /** Reads one article. */
-  add(article: Pick<IndexedArticle, 'id' | 'title' | 'text'>): void {
+  add(article: ArticleText): void {
     const { text } = article;
-    const known = this.filter.matcher.match(text);
-    const sentences = splitSentences(text);
-    for (const [chunkStart, chunkEnd] of chunks(text)) {
-      const matches = nlp(text.slice(chunkStart, chunkEnd))
-        .match('#ProperNoun+')
-        .json({ offset: true }) as CompromiseMatch[];
-      for (const match of matches) {
-        const phrase = phraseOf(match, chunkStart, text);
-        if (!phrase) continue;
-        const { start, end, kind } = phrase;
-        // Inside a mention the matcher found: known here, whatever compromise thinks.
-        if (known.some((mention) => mention.start < end && start < mention.end)) continue;
-        const name = text.slice(start, end);
-        const key = foldString(name);
-        if (this.filter.decidedKeys.has(key) || this.isKnownPhrase(name, key)) continue;
-        this.tally(key, name, kind, article, sentences, start, end);
+    const mentions = this.filter.matcher.match(text);
+    let cursor = 0;
+    // Mentions are sorted and do not overlap: one forward cursor answers "is this word known?" for words in order.
+    const known = (start: number, end: number) => {
+      while (cursor > 0 && (mentions[cursor - 1]?.end ?? 0) > start) cursor--;
+      while (cursor < mentions.length && (mentions[cursor]?.end ?? 0) <= start) cursor++;
+      const mention = mentions[cursor];
+      return !!mention && mention.start < end && start < mention.end;
+    };
+    for (const sentence of splitSentences(text)) {
+      const [from, to] = sentence;
+      if (isArabicSentence(text, from, to)) {
+        for (const found of arabicNamesInSentence(text, from, to, known)) {
+          const written = text.slice(found.start, found.end);
+          const key = foldString(written);
+          if (this.filter.decidedKeys.has(key) || this.isKnownPhrase(written, key)) continue;
+          const span: NameSpan = {
+            start: found.start,
+            end: found.end,
+            tokens: [],
+            title: [],
+            personTitle: true,
+            sentenceInitial: false,
+            organisationHead: false,
+          };
+          this.tally(key, written, span, { text: found.role, source: 'title' }, article, sentence);
+        }
+        continue;
+      }
+      for (const name of namesInSentence(text, from, to, known)) {
+        if (name.tokens.length > MAX_PHRASE_WORDS) continue;
+        const written = text.slice(name.start, name.end);
+        const key = foldString(written);
+        if (this.filter.decidedKeys.has(key) || this.isKnownPhrase(written, key)) continue;
+        const role = name.sentenceInitial ? undefined : roleFor(text, from, to, name);
+        this.tally(key, written, name, role, article, sentence);
       }
     }
     this.articlesRead++;
@@ -116,31 +117,78 @@ export class CandidateCollector {
   }
 
   /**
-   * The candidates so far, most mentioned first. Phrases seen once in one
-   * article are left out when `minCount` is 2 (the default): a name that
-   * matters recurs.
+   * The candidates so far, most mentioned first. A name is proposed with a
+   * role, or after `minCount` mentions (2 by default; its surname alone
+   * counts), or in two articles. One word alone needs `minCount` mentions
+   * that do not open a sentence.
    */
   candidates(minCount = 2): EntityCandidate[] {
+    const surnames = this.surnameOwners();
     const out: EntityCandidate[] = [];
     for (const tally of this.tallies.values()) {
-      if (tally.count < minCount) continue;
+      const words = tally.key.split(' ');
+      if (words.length === 1 && surnames.has(tally.key)) continue;
+      const surnameTally = words.length > 1 ? this.surnameTallyOf(tally, surnames) : undefined;
+      const count = tally.count + (surnameTally?.count ?? 0);
+      const strong = tally.count - tally.weak + (surnameTally ? surnameTally.count - surnameTally.weak : 0);
+      const articles = new Set([...tally.articles, ...(surnameTally?.articles ?? [])]);
+      if (tally.count === tally.weak) continue;
+      const single = words.length === 1;
+      const enough = single
+        ? strong >= minCount && !this.filter.decidedKeys.has(tally.key)
+        : tally.role !== undefined || count >= minCount || articles.size >= 2;
+      if (!enough) continue;
+      const name = mostCommon(tally.forms);
+      const guess = guessKind(name, {
+        role: tally.role?.text,
+        personTitle: tally.personTitle || surnameTally?.personTitle,
+        surnameSeen: surnameTally !== undefined,
+      });
+      const kind = tally.organisationHead && guess.kind === 'person' ? 'organisation' : guess.kind;
       out.push({
         key: tally.key,
-        name: mostCommon(tally.forms),
-        kind: mostCommon(tally.kinds),
-        count: tally.count,
-        articleCount: tally.articles.size,
-        examples: tally.examples,
+        name,
+        kind,
+        kindReason: guess.reason,
+        ...(tally.role ? { role: tally.role.text, roleExample: tally.role.example } : {}),
+        ...(kind === 'person' && !single ? { surname: surnameOf(name) } : {}),
+        count,
+        articleCount: articles.size,
+        examples: [...tally.examples, ...(surnameTally?.examples ?? [])]
+          .filter(
+            (example, position, all) => all.findIndex((other) => other.articleId === example.articleId) === position,
+          )
+          .slice(0, MAX_EXAMPLES),
       });
     }
     return out.sort((a, b) => b.count - a.count || b.articleCount - a.articleCount || (a.key < b.key ? -1 : 1));
+  }
+
+  /** Single words that are the surname of exactly one multi-word candidate: folded surname → that candidate's key. */
+  private surnameOwners(): Map<string, string> {
+    const owners = new Map<string, string | null>();
+    for (const tally of this.tallies.values()) {
+      const words = tally.key.split(' ');
+      if (words.length < 2 || tally.organisationHead) continue;
+      const surname = foldString(surnameOf(mostCommon(tally.forms)));
+      if (!this.tallies.has(surname)) continue;
+      owners.set(surname, owners.has(surname) && owners.get(surname) !== tally.key ? null : tally.key);
+    }
+    return new Map([...owners].filter((entry): entry is [string, string] => entry[1] !== null));
+  }
+
+  private surnameTallyOf(tally: Tally, owners: Map<string, string>): Tally | undefined {
+    const surname = foldString(surnameOf(mostCommon(tally.forms)));
+    return owners.get(surname) === tally.key ? this.tallies.get(surname) : undefined;
   }
 
   private isKnownPhrase(name: string, key: string): boolean {
     let known = this.knownPhrases.get(key);
     if (known === undefined) {
       const matches = this.filter.matcher.match(name);
-      known = matches.length > 0 && matches[0]?.start === 0 && matches[matches.length - 1]?.end === name.length;
+      known =
+        (this.filter.knownKeys?.has(key) ?? false) ||
+        (matches.length > 0 && matches[0]?.start === 0 && matches[matches.length - 1]?.end === name.length);
       this.knownPhrases.set(key, known);
     }
     return known;
@@ -148,20 +196,21 @@ export class CandidateCollector {
 
   private tally(
     key: string,
-    name: string,
-    kind: EntityKind,
-    article: Pick<IndexedArticle, 'id' | 'title' | 'text'>,
-    sentences: ReturnType<typeof splitSentences>,
-    start: number,
-    end: number,
+    written: string,
+    name: NameSpan,
+    role: ProposedRole | undefined,
+    article: ArticleText,
+    sentence: SentenceSpan,
   ): void {
     let tally = this.tallies.get(key);
     if (!tally) {
       tally = {
         key,
         forms: new Map(),
-        kinds: new Map(),
         count: 0,
+        weak: 0,
+        personTitle: false,
+        organisationHead: false,
         articles: new Set(),
         examples: [],
         quoted: new Set(),
@@ -169,88 +218,55 @@ export class CandidateCollector {
       this.tallies.set(key, tally);
     }
     tally.count++;
-    tally.forms.set(name, (tally.forms.get(name) ?? 0) + 1);
-    tally.kinds.set(kind, (tally.kinds.get(kind) ?? 0) + 1);
+    if (name.sentenceInitial) tally.weak++;
+    tally.personTitle ||= name.personTitle;
+    tally.organisationHead ||= name.organisationHead;
+    tally.forms.set(written, (tally.forms.get(written) ?? 0) + 1);
+    const example = exampleOf(article, sentence, name.start, name.end);
+    if (role && (!tally.role || rolePriority(role) < rolePriority(tally.role))) tally.role = { ...role, example };
     // One example per article, each a different sentence (copies and headlines repeat): different contexts show the reader more.
-    const sentence = sentenceAt(sentences, start) ?? [start, end];
     const quoted = article.text.slice(sentence[0], sentence[1]);
     if (
       tally.examples.length < MAX_EXAMPLES &&
-      !tally.examples.some((example) => example.articleId === article.id) &&
+      !tally.examples.some((other) => other.articleId === article.id) &&
       !tally.quoted.has(quoted) &&
       quoted !== article.title
     ) {
       tally.quoted.add(quoted);
-      const from = Math.max(sentence[0], start - MAX_SENTENCE_CHARS / 2);
-      const to = Math.min(sentence[1], end + MAX_SENTENCE_CHARS / 2);
-      tally.examples.push({
-        articleId: article.id,
-        articleTitle: article.title,
-        before: (from > sentence[0] ? '…' : '') + article.text.slice(from, start),
-        mention: article.text.slice(start, end),
-        after: article.text.slice(end, to) + (to < sentence[1] ? '…' : ''),
-      });
+      tally.examples.push(example);
     }
     tally.articles.add(article.id);
   }
 }
 
-/** Paragraph-aligned chunks of about {@link CHUNK_CHARS}. */
-function* chunks(text: string): Generator<[number, number]> {
-  let start = 0;
-  while (start < text.length) {
-    let end = Math.min(text.length, start + CHUNK_CHARS);
-    if (end < text.length) {
-      const paragraph = text.lastIndexOf('\n\n', end);
-      const sentence = text.lastIndexOf('. ', end);
-      const cut = paragraph > start ? paragraph : sentence > start ? sentence + 1 : end;
-      end = cut;
-    }
-    yield [start, end];
-    start = end;
-  }
+const ROLE_PRIORITY: Record<ProposedRole['source'], number> = { appositive: 0, 'leading appositive': 1, title: 2 };
+function rolePriority(role: ProposedRole): number {
+  return ROLE_PRIORITY[role.source];
+}
+
+function exampleOf(article: ArticleText, sentence: SentenceSpan, start: number, end: number): CandidateExample {
+  const from = Math.max(sentence[0], start - MAX_SENTENCE_CHARS / 2);
+  const to = Math.min(sentence[1], end + MAX_SENTENCE_CHARS / 2);
+  return {
+    articleId: article.id,
+    articleTitle: article.title,
+    before: (from > sentence[0] ? '…' : '') + article.text.slice(from, start),
+    mention: article.text.slice(start, end),
+    after: article.text.slice(end, to) + (to < sentence[1] ? '…' : ''),
+  };
 }
 
 /**
- * A compromise match → the span of a plausible entity name and its kind, or
- * undefined. Drops demonyms ("Israeli"), dates, leading titles and
- * possessives, and phrases that are too long or have no capital letter.
+ * A person's surname: the last word, with the particles before it ("Le
+ * Drian", "al-Sharaa" stays whole).
+ *
+ * @example surnameOf('Jean-Yves Le Drian') // 'Le Drian'
  */
-function phraseOf(
-  match: CompromiseMatch,
-  chunkStart: number,
-  text: string,
-): { start: number; end: number; kind: EntityKind } | undefined {
-  const terms = match.terms.filter((term) => term.offset);
-  if (terms.length === 0 || terms.length > MAX_PHRASE_WORDS) return undefined;
-  const tags = new Set(terms.flatMap((term) => term.tags ?? []));
-  const allTagged = (tag: string) => terms.every((term) => term.tags?.includes(tag));
-  if (allTagged('Demonym') || allTagged('Date') || allTagged('Month') || allTagged('WeekDay') || allTagged('Pronoun')) {
-    return undefined;
-  }
-  const first = terms[0] as CompromiseTerm & { offset: { start: number; length: number } };
-  const last = terms[terms.length - 1] as CompromiseTerm & { offset: { start: number; length: number } };
-  let start = chunkStart + first.offset.start;
-  let end = chunkStart + last.offset.start + last.offset.length;
-  let phrase = text.slice(start, end);
-  // Trailing punctuation and possessives belong to the sentence, not the name.
-  const trimmedEnd = phrase.replace(/(?:['’]s)?[\s.,;:!?)"'’”»\]]*$/u, '');
-  end -= phrase.length - trimmedEnd.length;
-  phrase = trimmedEnd;
-  for (let leading = LEADING_WORDS.exec(phrase); leading; leading = LEADING_WORDS.exec(phrase)) {
-    start += leading[0].length;
-    phrase = phrase.slice(leading[0].length);
-  }
-  const trimmedStart = phrase.replace(/^[\s"'“‘«([]+/u, '');
-  start += phrase.length - trimmedStart.length;
-  phrase = trimmedStart;
-  if (phrase.length < 3 || !/^\p{Lu}/u.test(phrase) || !/\p{L}{2}/u.test(phrase)) return undefined;
-  const kind: EntityKind = tags.has('Person')
-    ? 'person'
-    : tags.has('Place') || tags.has('Country') || tags.has('City') || tags.has('Region')
-      ? 'place'
-      : 'organisation';
-  return { start, end, kind };
+export function surnameOf(name: string): string {
+  const words = name.split(/\s+/);
+  let start = words.length - 1;
+  while (start > 1 && NAME_PARTICLES.has(foldString(words[start - 1] ?? ''))) start--;
+  return words.slice(start).join(' ');
 }
 
 function mostCommon<Value>(counts: ReadonlyMap<Value, number>): Value {

@@ -5,6 +5,7 @@ import type { ReaderEntity } from '../model/knowledge-base';
 import { type FeedbackVerdict, type Settings, siteOf } from '../model/settings';
 import { appendAll } from '../text/append-all';
 import { urlKeyOf } from '../text/article-fingerprint';
+import type { StoredCandidate } from './candidate-store';
 
 /**
  * The reader's own data, in the extension's IndexedDB (never the page's: the
@@ -15,7 +16,7 @@ import { urlKeyOf } from '../text/article-fingerprint';
  * upgrade, tested with data in it (tests/unit/database.test.ts).
  */
 export const DATABASE_NAME = 'news-context';
-export const DATABASE_VERSION = 3;
+export const DATABASE_VERSION = 4;
 
 /** An article the reader imported. */
 export interface StoredArticle extends IndexedArticle {
@@ -105,6 +106,8 @@ export class NewsContextDatabase extends Dexie {
   settings!: EntityTable<StoredSetting, 'key'>;
   searchSegments!: EntityTable<StoredSearchSegment, 'id'>;
   candidateDecisions!: EntityTable<StoredCandidateDecision, 'key'>;
+  /** Pending candidate entities, as the last look over every imported article found them (v4). */
+  candidates!: EntityTable<StoredCandidate, 'key'>;
 
   constructor(name = DATABASE_NAME) {
     // Relaxed durability (Chromium): a commit returns once the data is with the OS, not flushed to disk. Each
@@ -158,10 +161,24 @@ export const VERSION_3_STORES = {
   mentions: '[articleId+entityId]',
 } as const;
 
+/**
+ * Version 4 (issue #11): the candidate entities found in imported articles
+ * are kept, so "Import more", a reload or a restart no longer loses the ones
+ * the reader has not decided about. The table starts empty on upgrade: the
+ * candidates are derived data (the importer's collector, a stage above this
+ * one, finds them), and the options page looks in every imported article
+ * when it finds articles but no stored candidates.
+ */
+export const VERSION_4_STORES = {
+  ...VERSION_3_STORES,
+  candidates: 'key',
+} as const;
+
 function defineVersions(db: Dexie): void {
   db.version(1).stores(VERSION_1_STORES);
   db.version(2).stores(VERSION_2_STORES).upgrade(upgradeToVersion2);
   db.version(3).stores(VERSION_3_STORES);
+  db.version(4).stores(VERSION_4_STORES);
 }
 
 /**

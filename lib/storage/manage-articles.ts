@@ -144,6 +144,7 @@ export async function resetToSeedCorpus(store: CorpusStore): Promise<ImportCatal
       db.articleExcerpts.clear(),
       db.entities.clear(),
       db.candidateDecisions.clear(),
+      db.candidates.clear(),
       db.searchSegments.clear(),
     ]);
     const catalog = await readImportCatalog(db, store.index);

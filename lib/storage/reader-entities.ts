@@ -33,6 +33,8 @@ export interface NewEntityFields {
   kind: EntityKind;
   /** Other names it goes by; the candidate's phrase is always one. */
   aliases: readonly string[];
+  /** Surname-only forms ("Ortagus"): linked only with the full name or a title in the same text, as the bundled ones are. */
+  surnames?: readonly string[];
   role?: string;
   background?: string;
   /** Events only: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
@@ -72,6 +74,24 @@ export function aliasesFrom(texts: readonly string[], keep: readonly Alias[] = [
   return out;
 }
 
+/** Adds surname-only aliases (marked ambiguous, so the matcher gates them) that are not already names of the entity. */
+export function withSurnames(aliases: Alias[], surnames: readonly string[]): Alias[] {
+  const out = [...aliases];
+  const seen = new Set(aliases.map((alias) => foldString(alias.text)));
+  for (const surname of surnames) {
+    const text = surname.trim();
+    const key = foldString(text);
+    if (!text || seen.has(key)) continue;
+    seen.add(key);
+    out.push({
+      text,
+      lang: /[\u0600-\u06ff]/.test(text) ? 'ar' : /[\u0590-\u05ff]/.test(text) ? 'he' : 'en',
+      ambiguous: true,
+    });
+  }
+  return out;
+}
+
 /**
  * Validates and stores an entity (new, or an edit of a bundled or user one),
  * then matches the imported articles again. One transaction.
@@ -103,7 +123,7 @@ export async function acceptCandidate(
     id: entityIdFor(name, taken),
     kind: fields.kind,
     name,
-    aliases: aliasesFrom([name, candidate.name, ...fields.aliases]),
+    aliases: withSurnames(aliasesFrom([name, candidate.name, ...fields.aliases]), fields.surnames ?? []),
     role: fields.role?.trim() || 'Added by you from your imported articles',
     background: fields.background?.trim() || `First found in your imported articles as “${candidate.name}”.`,
     related: [],
@@ -126,6 +146,62 @@ export async function acceptCandidate(
     return refreshCatalog(store, [entity.id]);
   });
   return { ok: true, entityId: entity.id, catalog: next };
+}
+
+/** Longest name a new entity may have: a selection longer than this is a passage, not a name. */
+export const MAX_NAME_CHARS = 120;
+
+/**
+ * Why `name` cannot be a new entity's name, or undefined when it can: empty,
+ * too long, no letter, or already a name of another entity (which would make
+ * the two compete for the same words on every page).
+ *
+ * @example newEntityNameProblem('Hezbollah', catalog) // 'is already a name of Hezbollah: add to that entity instead'
+ */
+export function newEntityNameProblem(name: string, catalog: ImportCatalog): string | undefined {
+  const trimmed = name.trim();
+  if (!trimmed) return 'is empty: type the name the entity goes by';
+  if (trimmed.length > MAX_NAME_CHARS)
+    return `is ${trimmed.length} characters long: a name has at most ${MAX_NAME_CHARS}`;
+  if (!/\p{L}/u.test(trimmed)) return 'has no letter';
+  // A name is written with a capital (or in a script without case): "the" or "talks" is a word, not an entity.
+  if (!/[\p{Lu}\u0590-\u05ff\u0600-\u06ff]/u.test(trimmed))
+    return 'has no capital letter: type the name as the news writes it';
+  const key = foldString(trimmed);
+  const owner = catalog.entities.find((entity) =>
+    [entity.name, ...entity.aliases.map((alias) => alias.text)].some((text) => foldString(text) === key),
+  );
+  if (owner) return `is already a name of ${owner.name}: edit that entity instead`;
+  return undefined;
+}
+
+/**
+ * Creates an entity from scratch (the Entities tab's "New entity"): its name,
+ * other names, surname-only forms (gated by the matcher like the bundled
+ * ones), role and background. One transaction, like every change.
+ */
+export async function createEntity(
+  store: CorpusStore,
+  fields: NewEntityFields,
+  catalog: ImportCatalog,
+): Promise<EntityChange> {
+  const name = fields.name.trim();
+  const problem = newEntityNameProblem(name, catalog);
+  if (problem) return { ok: false, problems: [{ file: name || 'New entity', field: 'name', reason: problem }] };
+  const input: EntityInput = {
+    id: entityIdFor(name, new Set(catalog.entities.map((entity) => entity.id))),
+    kind: fields.kind,
+    name,
+    aliases: withSurnames(aliasesFrom([name, ...fields.aliases]), fields.surnames ?? []),
+    role: fields.role?.trim() || 'Added by you',
+    background: fields.background?.trim() || 'Added by you in the Entities tab.',
+    related: [],
+    specificity: 'specific',
+    ...(fields.kind === 'event'
+      ? { date: { start: fields.date?.trim() ?? '', precision: datePrecision(fields.date) } }
+      : {}),
+  };
+  return saveEntity(store, input, name);
 }
 
 /** Merges a candidate into an existing entity as an alias (a bundled entity gets an override). */

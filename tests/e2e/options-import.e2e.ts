@@ -74,7 +74,7 @@ test('accepting a proposed entity highlights it on an open news page without rel
   const candidate = options.locator('.opt-candidate', { has: options.getByRole('heading', { name: 'Baabda' }) });
   await expect(candidate).toBeVisible();
   await expect(candidate.getByText(/^\d+ mentions in 1 article$/)).toBeVisible();
-  await candidate.getByRole('button', { name: 'Add as new entity…' }).click();
+  await candidate.getByRole('button', { name: 'Edit, then add…' }).click();
   await candidate.getByLabel('Kind').selectOption('place');
   await candidate.getByLabel('Role, in one line').fill('Seat of the Lebanese presidency, south-east of Beirut');
   await candidate.getByRole('button', { name: 'Add entity' }).click();

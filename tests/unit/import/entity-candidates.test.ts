@@ -51,4 +51,46 @@ describe('candidate entities', () => {
       expect.arrayContaining(['Morgan Ortagus', 'Karim Sfeir', 'Rania Haddad']),
     );
   });
+
+  it('proposes a name written once with its role, merges its surname and possessive forms, and skips names the matcher gates', () => {
+    const collector = new CandidateCollector({
+      matcher: catalog.matcher,
+      decidedKeys: new Set(),
+      knownKeys: new Set(catalog.matcherSpec.aliases.map((alias) => alias.key)),
+    });
+    collector.add(
+      article(
+        'a',
+        "Israel sent Uri Resnick, deputy head of foreign policy at Israel's National Security Council. Benjamin Netanyahu's office praised the talks. Netanyahu's aides agreed. Rania Haddad wrote it.",
+      ),
+    );
+    const candidates = collector.candidates();
+    expect(candidates.find((candidate) => candidate.name === 'Uri Resnick')).toMatchObject({
+      kind: 'person',
+      role: "deputy head of foreign policy at Israel's National Security Council",
+      surname: 'Resnick',
+      count: 1,
+    });
+    expect(candidates.find((candidate) => candidate.name === 'Benjamin Netanyahu')).toMatchObject({
+      kind: 'person',
+      count: 2,
+      surname: 'Netanyahu',
+    });
+    const names = candidates.map((candidate) => candidate.name);
+    // A bare name once is not enough; "National Security Council" is a known (gated) alias; "X's office" is not a person.
+    expect(names).not.toContain('Rania Haddad');
+    expect(names).not.toContain('National Security Council');
+    expect(names).not.toContain('Netanyahu');
+    expect(names.some((name) => /office/i.test(name))).toBe(false);
+  });
+
+  it('counts a bare name seen in two articles', () => {
+    const collector = new CandidateCollector({ matcher: catalog.matcher, decidedKeys: new Set() });
+    collector.add(article('a', 'Later, Rania Haddad wrote the report.'));
+    collector.add(article('b', 'The report by Rania Haddad was read widely.'));
+    expect(collector.candidates().find((candidate) => candidate.name === 'Rania Haddad')).toMatchObject({
+      count: 2,
+      articleCount: 2,
+    });
+  });
 });

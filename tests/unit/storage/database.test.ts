@@ -8,6 +8,7 @@ import {
   VERSION_1_STORES,
   VERSION_2_STORES,
   VERSION_3_STORES,
+  VERSION_4_STORES,
 } from '@/lib/storage/database';
 import { urlKeyOf } from '@/lib/text/article-fingerprint';
 
@@ -51,7 +52,7 @@ describe('the database schema', () => {
       feedback: '++id, entityId, site, [entityId+site]',
       settings: 'key',
     });
-    expect(DATABASE_VERSION).toBe(3);
+    expect(DATABASE_VERSION).toBe(4);
     expect(Object.keys(VERSION_2_STORES)).toEqual(
       expect.arrayContaining([
         ...Object.keys(VERSION_1_STORES),
@@ -94,7 +95,7 @@ describe('the database schema', () => {
 
     const db = new NewsContextDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(DATABASE_VERSION);
 
     const articles = await db.articles.orderBy('id').toArray();
     expect(articles).toEqual([
@@ -160,7 +161,7 @@ describe('the database schema', () => {
 
     const db = new NewsContextDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(DATABASE_VERSION);
     expect(db.mentions.schema.indexes.map((index) => index.name)).toEqual([]);
     expect(db.mentions.schema.primKey.name).toBe('[articleId+entityId]');
     const sorted = (rows: readonly { articleId: string; entityId: string }[]) =>
@@ -177,6 +178,27 @@ describe('the database schema', () => {
     expect(await db.articles.orderBy('id').toArray()).toEqual(articles);
     expect(await db.articleExcerpts.count()).toBe(1);
     expect((await db.searchSegments.get(1))?.articleIds).toEqual(['import-0001', 'import-0002']);
+    await db.delete();
+  });
+
+  it('keeps version 3 as released, and v4 only adds the stored candidates (issue #11)', async () => {
+    expect(VERSION_4_STORES).toEqual({ ...VERSION_3_STORES, candidates: 'key' });
+    const name = `migration-v4-${Math.random()}`;
+    const v3 = new Dexie(name);
+    v3.version(1).stores(VERSION_1_STORES);
+    v3.version(2).stores(VERSION_2_STORES);
+    v3.version(3).stores(VERSION_3_STORES);
+    await v3.open();
+    await v3.table('articles').add({ ...v1Article, site: 'naharnet.com', urlKey: urlKeyOf(v1Article.url as string) });
+    await v3.table('candidateDecisions').add({ key: 'baabda', decision: 'dismissed', decidedAt: 1 });
+    v3.close();
+
+    const db = new NewsContextDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(await db.articles.count()).toBe(1);
+    expect(await db.candidateDecisions.get('baabda')).toEqual({ key: 'baabda', decision: 'dismissed', decidedAt: 1 });
+    expect(await db.candidates.count()).toBe(0);
     await db.delete();
   });
 });

@@ -1,0 +1,150 @@
+import type { Page } from '@playwright/test';
+import type { AnnotationsSnapshot } from '@/lib/extension/messages';
+import { expect, sendRuntimeMessage, sendTabMessage, test } from './fixtures';
+
+/**
+ * Issue #11 end to end, in the production build in real Chromium: import two
+ * articles about one meeting (written for the project: commas, titles,
+ * possessives, names written once with their role), see the three officials
+ * proposed with their roles, add each with one click, and see a third page
+ * annotated with them, a surname written alone after the full name included,
+ * with cards that quote the imported articles.
+ */
+
+const FIRST = `---
+title: "Civilians join the ceasefire committee"
+outlet: Naharnet
+date: 2025-12-03
+url: https://www.naharnet.com/stories/en/civilians-naqoura
+---
+
+Lebanon and Israel sent civilian delegates to the mechanism meeting in Naqoura on Wednesday.
+
+The session was chaired by US envoy Morgan Ortagus. Lebanon was represented by Simon Karam, a former Lebanese ambassador to Washington, while Israel sent Uri Resnick, a senior official at its National Security Council.
+
+Benjamin Netanyahu's office called the talks positive. Hezbollah said it would not be bound by them.
+`;
+
+const SECOND = `---
+title: "Who sat at the Naqoura table"
+outlet: L'Orient Today
+date: 2025-12-04
+url: https://today.lorientlejour.com/article/naqoura-table
+---
+
+The civilians were named only days earlier: for Beirut, Simon Karam, a lawyer and former diplomat; for Israel, Uri Resnick, deputy head of foreign policy at Israel's National Security Council.
+
+Officials in Washington, Morgan Ortagus among them, had pushed for the format. Karam said after the session that no one should expect miracles.
+`;
+
+const THIRD_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Second round in Naqoura</title></head>
+<body><article><h1>Second round in Naqoura</h1>
+<p>The ceasefire committee met again in Naqoura on Friday. Simon Karam led the Lebanese side and Uri Resnick the Israeli one.</p>
+<p>Morgan Ortagus said Hezbollah must disarm. Afterwards, Karam told reporters the talks would continue.</p>
+</article></body></html>`;
+
+async function importArticles(options: Page): Promise<void> {
+  await options.getByLabel('Files to import').setInputFiles([
+    { name: 'civilians.md', mimeType: 'text/markdown', buffer: Buffer.from(FIRST) },
+    { name: 'table.md', mimeType: 'text/markdown', buffer: Buffer.from(SECOND) },
+  ]);
+  await expect(options.getByRole('heading', { name: 'Preview' })).toBeVisible();
+  await options.getByRole('button', { name: 'Import 2 articles' }).click();
+  await expect(options.getByRole('heading', { name: 'Import finished' })).toBeVisible();
+}
+
+test('the officials of two imported articles are proposed with roles, added in one click each, and highlighted on a third page', async ({
+  context,
+  extensionId,
+  newsOrigin,
+  newsServer,
+}) => {
+  newsServer.routes.set('/second-round/', THIRD_PAGE);
+  const options = await context.newPage();
+  const errors: string[] = [];
+  options.on('pageerror', (error) => errors.push(error.message));
+  await options.setViewportSize({ width: 1200, height: 1400 });
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await importArticles(options);
+  await options.getByRole('button', { name: /^Review \d+ possible new entit/ }).click();
+
+  // Either article's appositive is a right role (the newest article is read first).
+  const roles: Record<string, RegExp> = {
+    'Simon Karam': /former Lebanese ambassador to Washington|lawyer and former diplomat/,
+    'Uri Resnick': /senior official at its National Security Council|deputy head of foreign policy/,
+    'Morgan Ortagus': /US envoy/,
+  };
+  for (const [name, role] of Object.entries(roles)) {
+    const card = options.locator('.opt-candidate', { has: options.getByRole('heading', { name, exact: true }) });
+    await expect(card).toBeVisible();
+    await expect(card.locator('.opt-candidate-role')).toContainText(role);
+    await expect(card.locator('.opt-chip')).toHaveText('Person?');
+  }
+  await options.screenshot({ path: test.info().outputPath('candidates-panel.png'), fullPage: true });
+
+  // Candidates are kept: a reload shows them again without a new look.
+  await options.reload();
+  await options.getByRole('tab', { name: /New entities/ }).click();
+  for (const name of Object.keys(roles)) {
+    const card = options.locator('.opt-candidate', { has: options.getByRole('heading', { name, exact: true }) });
+    await card.getByRole('button', { name: `Add ${name}` }).click();
+    await expect(options.getByText(`Added “${name}”. It is highlighted on open news pages now.`)).toBeVisible();
+  }
+  await expect(options.locator('.opt-decisions summary')).toHaveText('Your decisions (3)');
+
+  const url = `${newsOrigin}/second-round/`;
+  const news = await context.newPage();
+  await news.goto(url);
+  await expect
+    .poll(async () => {
+      const snapshot = await sendTabMessage<AnnotationsSnapshot>(options, url, { type: 'annotations/get' }).catch(
+        () => undefined,
+      );
+      return Object.fromEntries((snapshot?.entities ?? []).map((entity) => [entity.id, entity.count]));
+    })
+    .toMatchObject({ 'simon-karam': 2, 'uri-resnick': 1, 'morgan-ortagus': 1 });
+
+  const card = await sendRuntimeMessage<{ role: string; excerpts: { articleTitle: string }[] }>(options, {
+    type: 'entity/card',
+    entityId: 'uri-resnick',
+  });
+  expect(card.excerpts.map((excerpt) => excerpt.articleTitle)).toEqual(
+    expect.arrayContaining(['Civilians join the ceasefire committee', 'Who sat at the Naqoura table']),
+  );
+
+  // Undo: the entity goes, and the candidate is proposed again.
+  await options.locator('.opt-decisions summary').click();
+  await options.getByRole('button', { name: 'Undo: Morgan Ortagus' }).click();
+  await expect(options.getByText('Undone: “Morgan Ortagus” is proposed again.')).toBeVisible();
+  await expect(options.getByRole('heading', { name: 'Morgan Ortagus', exact: true })).toBeVisible();
+  await expect(options.locator('.opt-decisions summary')).toHaveText('Your decisions (2)');
+  expect(errors).toEqual([]);
+});
+
+test('"New entity" from a selection: prefilled, refused with a reason when already known, added with a surname-only alias', async ({
+  context,
+  extensionId,
+}) => {
+  const options = await context.newPage();
+  const errors: string[] = [];
+  options.on('pageerror', (error) => errors.push(error.message));
+  const base = `chrome-extension://${extensionId}/options.html`;
+
+  await options.goto(`${base}?new-entity=Hezbollah#entities`);
+  await expect(options.getByRole('form', { name: 'New entity' }).getByRole('alert')).toContainText(
+    'is already a name of Hezbollah',
+  );
+
+  await options.goto(`${base}?new-entity=Uri%20Resnick&page=https%3A%2F%2Fwww.naharnet.com%2Fa#entities`);
+  const form = options.getByRole('form', { name: 'New entity' });
+  await expect(form.getByLabel('Name', { exact: true })).toHaveValue('Uri Resnick');
+  await expect(form.getByLabel('Background')).toHaveValue('First seen on https://www.naharnet.com/a');
+  await form.getByLabel(/^Surname alone/).fill('Resnick');
+  await form.getByLabel('Role, in one line').fill('Deputy head of foreign policy, Israel’s National Security Council');
+  await options.screenshot({ path: test.info().outputPath('new-entity.png'), fullPage: true });
+  await form.getByRole('button', { name: 'Add entity' }).click();
+  await expect(options.getByText('Added “Uri Resnick”. It is highlighted on open news pages now.')).toBeVisible();
+  const editor = options.getByRole('form', { name: 'Edit Uri Resnick' });
+  await expect(editor.getByLabel('Alias 2 is a surname only')).toBeChecked();
+  expect(errors).toEqual([]);
+});

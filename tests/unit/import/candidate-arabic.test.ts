@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { arabicNamesInSentence, isArabicSentence } from '@/lib/import/candidate-arabic';
+
+function names(sentence: string, knownWords: string[] = []) {
+  const known = (start: number, end: number) => knownWords.some((word) => sentence.slice(start, end).includes(word));
+  return arabicNamesInSentence(sentence, 0, sentence.length, known).map((name) => ({
+    name: sentence.slice(name.start, name.end),
+    role: name.role,
+  }));
+}
+
+describe('names in Arabic prose', () => {
+  it('reads a name after a title and its adjectives, with the title as its role', () => {
+    expect(names('ترأست المبعوثة الأميركية مورغان أورتاغوس اجتماع لجنة الميكانيزم')).toEqual([
+      { name: 'مورغان أورتاغوس', role: 'المبعوثة الأميركية' },
+    ]);
+    expect(names('ومثّل لبنان السفير السابق سيمون كرم، فيما مثّل إسرائيل')).toEqual([
+      { name: 'سيمون كرم', role: 'السفير السابق' },
+    ]);
+  });
+
+  it('skips known names, single words and sentences with no title', () => {
+    expect(names('وقال الرئيس جوزاف عون إن الاجتماع خطوة أولى', ['جوزاف عون'])).toEqual([]);
+    expect(names('وقال الرئيس عون إن الاجتماع خطوة أولى')).toEqual([]);
+    expect(names('عقد الاجتماع في الناقورة يوم الأربعاء')).toEqual([]);
+  });
+
+  it('tells Arabic sentences from others', () => {
+    expect(isArabicSentence('مورغان أورتاغوس (Morgan)', 0, 22)).toBe(true);
+    expect(isArabicSentence('Morgan Ortagus met him', 0, 22)).toBe(false);
+  });
+});
