@@ -1,32 +1,22 @@
-import type { z } from 'zod';
-import { type EntityCard, entityCardSchema } from '@/lib/corpus/entity-card';
-import { type AnnotatorConfig, annotatorConfigResponse, type BackgroundRequest } from '@/lib/extension/messages';
+import { annotatorConfigOf } from '@/lib/extension/content-message-guards';
+import type { AnnotatorConfig, BackgroundRequest } from '@/lib/extension/messages';
 
 /**
  * The content script's side of messaging: everything it asks the background,
- * each answer validated before use (the background is trusted, but a stale
- * or broken one must not crash a reader's page).
+ * each answer checked before use (the background is trusted, but a stale or
+ * broken one must not crash a reader's page). Checked by hand, not with Zod,
+ * to keep this script small (issue #13). It never asks for a card: the card
+ * frame does (entrypoints/card).
  */
-async function ask<Schema extends z.ZodType>(
-  request: BackgroundRequest,
-  schema: Schema,
-): Promise<z.output<Schema> | undefined> {
+export async function requestAnnotatorConfig(): Promise<AnnotatorConfig | undefined> {
   try {
-    const answer: unknown = await browser.runtime.sendMessage(request);
-    const parsed = schema.safeParse(answer);
-    return parsed.success ? parsed.data : undefined;
+    return annotatorConfigOf(
+      await browser.runtime.sendMessage({ type: 'annotator/config' } satisfies BackgroundRequest),
+    );
   } catch {
     // The extension was reloaded or updated under us: ctx.onInvalidated cleans up.
     return undefined;
   }
-}
-
-export function requestAnnotatorConfig(): Promise<AnnotatorConfig | undefined> {
-  return ask({ type: 'annotator/config' }, annotatorConfigResponse);
-}
-
-export function requestEntityCard(entityId: string): Promise<EntityCard | undefined> {
-  return ask({ type: 'entity/card', entityId }, entityCardSchema.nullable()).then((card) => card ?? undefined);
 }
 
 /** Fire-and-forget notices; a failure only means the background is restarting. */

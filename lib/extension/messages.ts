@@ -106,6 +106,51 @@ export type SiteState = z.infer<typeof siteStateResponse>;
 
 export const catalogChangedMessage = z.object({ type: z.literal('catalog/changed') }).strict();
 
+// --- The card frame (issue #13) ----------------------------------------------
+//
+// The content script never holds a card's text: it tells the background which
+// entity to show, and the card page (an extension-origin frame) receives the
+// card over a port. The background relays the frame's size and actions back.
+
+/** Content script: show this entity's card in the tab's card frame. */
+export const cardOpenRequest = z.object({ type: z.literal('card/open'), entityId, pinned: z.boolean() }).strict();
+/** Content script: the card was closed and its frame removed. */
+export const cardClosedMessage = z.object({ type: z.literal('card/closed') }).strict();
+
+/** Background → card frame, over its port. `card` is null when the entity is unknown. */
+export const cardFrameShowMessage = z
+  .object({
+    type: z.literal('card/show'),
+    entityId,
+    pinned: z.boolean(),
+    // Checked as the EntityCard schema by the frame (lib/corpus/entity-card.ts), which imports it.
+    card: z.unknown(),
+  })
+  .strict();
+
+/** Card frame → background, over its port. */
+export const cardFrameMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('frame/size'), height: z.number().nonnegative().max(10_000) }).strict(),
+  z.object({ type: z.literal('frame/close') }).strict(),
+  z.object({ type: z.literal('frame/feedback'), verdict: z.enum(['not-this', 'dont-highlight']) }).strict(),
+  z.object({ type: z.literal('frame/related'), entityId }).strict(),
+  z
+    .object({
+      type: z.literal('frame/open-excerpt'),
+      articleId: z.string().min(1).max(300),
+      start: z.number().int().nonnegative(),
+      end: z.number().int().nonnegative(),
+    })
+    .strict(),
+]);
+export type CardFrameMessage = z.infer<typeof cardFrameMessage>;
+
+/** Background → content script: what the card frame asked for. Checked by hand there (lib/extension/content-message-guards.ts). */
+export type CardHostRequest =
+  | { type: 'card/size'; height: number }
+  | { type: 'card/close' }
+  | { type: 'card/suppress'; entityId: string };
+
 export const backgroundRequest = z.discriminatedUnion('type', [
   indexStatusRequest,
   annotatorConfigRequest,
@@ -118,6 +163,8 @@ export const backgroundRequest = z.discriminatedUnion('type', [
   siteAnnotateRequest,
   siteStateRequest,
   catalogChangedMessage,
+  cardOpenRequest,
+  cardClosedMessage,
 ]);
 export type BackgroundRequest = z.infer<typeof backgroundRequest>;
 
@@ -171,3 +218,6 @@ export const contentRequest = z.discriminatedUnion('type', [
   annotatorRefreshRequest,
 ]);
 export type ContentRequest = z.infer<typeof contentRequest>;
+
+/** The name of the card frame's port to the background. */
+export const CARD_FRAME_PORT = 'card-frame';
