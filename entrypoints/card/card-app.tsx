@@ -37,7 +37,8 @@ export function CardApp() {
     });
     // Escape anywhere in the frame closes the card (the card's own handler covers focus inside it).
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && event.isTrusted) send({ type: 'frame/close' });
+      if (event.key === 'Escape' && event.isTrusted)
+        connection.postMessage({ type: 'frame/close' } satisfies CardFrameMessage);
     };
     window.addEventListener('keydown', onKeyDown);
     return () => {
@@ -84,7 +85,7 @@ export function CardApp() {
   }, [shown]);
 
   return (
-    <div ref={wrapper}>
+    <div ref={wrapper} className="nc-frame">
       {covered && (
         <p className="nc-covered" role="status">
           Something on the page covers this card, so its buttons are paused.

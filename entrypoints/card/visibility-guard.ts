@@ -8,6 +8,10 @@
  * for `STEADY_MS` in a row, so a page cannot flip an overlay away just before
  * the click either.
  *
+ * The browser reports visibility when it renders a frame, so a card left
+ * alone under a still pointer may be reported late; the reader's own pointer
+ * movement over the card keeps the reports current.
+ *
  * Where the browser has no `trackVisibility` (Firefox), the guard cannot see
  * overlays and lets actions through; the frame's origin still keeps the text
  * private there.
@@ -27,7 +31,7 @@ export class VisibilityGuard {
     element: Element,
     private readonly onChange: (visible: boolean) => void,
   ) {
-    const init = { threshold: [1], trackVisibility: true, delay: 100 } as IntersectionObserverInit;
+    const init = { threshold: [0], trackVisibility: true, delay: 100 } as IntersectionObserverInit;
     this.supported = 'isVisible' in IntersectionObserverEntry.prototype;
     if (!this.supported) {
       this.observer = undefined;
