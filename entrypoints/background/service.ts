@@ -21,6 +21,7 @@ import {
   suppressedEntities,
 } from '@/lib/storage/settings-store';
 import { createCardFrames } from './card-frames';
+import { createPageMatching } from './page-matching';
 import { syncSiteScripts } from './site-scripts';
 
 /**
@@ -41,6 +42,7 @@ export function createBackgroundService() {
     return catalog;
   };
 
+  const pageMatching = createPageMatching(loadCatalog);
   const cardFrames = createCardFrames({
     entityCard,
     addFeedback: async (entityId, verdict, sender) => {
@@ -67,6 +69,10 @@ export function createBackgroundService() {
         return annotatorConfig(sender);
       case 'entity/card':
         return (await entityCard(request.entityId)) ?? null;
+      case 'matcher/scan':
+        return pageMatching.scan(request.texts, sender);
+      case 'matcher/resolve':
+        return pageMatching.resolve(request.chunks, sender);
       case 'card/open':
         return cardFrames.open(request.entityId, request.pinned, sender);
       case 'card/closed':
@@ -144,7 +150,6 @@ export function createBackgroundService() {
       highlightMode: settings.highlightMode,
       suppressed,
       entities: current.annotationEntities(),
-      matcher: current.matcherSpec() as unknown as AnnotatorConfig['matcher'],
     };
   }
 

@@ -2,12 +2,12 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { contentRequestOf } from '@/lib/extension/content-message-guards';
 import { asyncListener } from '@/lib/extension/extension-messaging';
 import type { AnnotationsSnapshot, AnnotatorConfig, CardHostRequest, ContentRequest } from '@/lib/extension/messages';
-import { createEntityMatcher, type MatcherSpec } from '@/lib/matching/match-entities';
 import type { AnnotationEntity } from '@/lib/matching/page-relevance';
 import { Highlighter, type Mention } from '@/lib/page/highlighter';
 import { type AnnotationSnapshot, PageAnnotator } from '@/lib/page/page-annotator';
 import { HoverCard } from './hover-card';
 import { requestAnnotatorConfig, tell } from './messaging';
+import { backgroundMatcher } from './remote-matcher';
 
 /**
  * Wires the page's annotation together: configuration from the background,
@@ -107,7 +107,8 @@ class AnnotationSession {
     this.cards = new HoverCard(ctx, this.highlighter);
     this.annotator = new PageAnnotator({
       doc: document,
-      matcher: createEntityMatcher(config.matcher as unknown as MatcherSpec),
+      // Matching runs in the background (issue #13): this script never loads the matcher.
+      matcher: backgroundMatcher,
       entities: entityTable(config.entities),
       highlighter: this.highlighter,
       highlightMode: config.highlightMode,
@@ -125,10 +126,7 @@ class AnnotationSession {
     this.suppressed = new Set(config.suppressed);
     this.annotator.setSuppressed(this.suppressed);
     this.annotator.setHighlightMode(config.highlightMode);
-    await this.annotator.setMatcher(
-      createEntityMatcher(config.matcher as unknown as MatcherSpec),
-      entityTable(config.entities),
-    );
+    await this.annotator.setMatcher(backgroundMatcher, entityTable(config.entities));
   }
 
   /** The reader chose "Don't highlight this" or "Not this" in the card frame; the background has saved it. */

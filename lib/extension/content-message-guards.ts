@@ -6,6 +6,7 @@
  * tests check that both accept and refuse the same shapes. Everything else
  * the content script handles (card text, excerpts) never reaches it.
  */
+import type { Candidate, EntityMatch } from '../matching/match-entities';
 import type { AnnotatorConfig, CardHostRequest, ContentRequest } from './messages';
 
 type Fields = Record<string, unknown>;
@@ -66,7 +67,7 @@ const ENTITY_KINDS = new Set(['person', 'organisation', 'place', 'event']);
  */
 export function annotatorConfigOf(value: unknown): AnnotatorConfig | undefined {
   if (!isObject(value)) return undefined;
-  if (!hasOnlyKeys(value, ['paused', 'highlightMode', 'suppressed', 'entities', 'matcher'])) return undefined;
+  if (!hasOnlyKeys(value, ['paused', 'highlightMode', 'suppressed', 'entities'])) return undefined;
   if (typeof value.paused !== 'boolean') return undefined;
   if (value.highlightMode !== 'first' && value.highlightMode !== 'every') return undefined;
   if (!Array.isArray(value.suppressed) || !value.suppressed.every((id) => typeof id === 'string')) return undefined;
@@ -77,8 +78,38 @@ export function annotatorConfigOf(value: unknown): AnnotatorConfig | undefined {
     if (!ENTITY_KINDS.has(entity.kind as string)) return undefined;
     if (entity.specificity !== 'specific' && entity.specificity !== 'general') return undefined;
   }
-  const matcher = value.matcher;
-  if (!isObject(matcher) || typeof matcher.version !== 'number') return undefined;
-  if (!Array.isArray(matcher.entities) || !Array.isArray(matcher.aliases)) return undefined;
   return value as unknown as AnnotatorConfig;
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+}
+
+/**
+ * The background's candidates for `count` text blocks (`matcher/scan`), or
+ * `undefined`. Only their outline is checked: they go straight back to the
+ * background's own matcher, which built them.
+ */
+export function candidateChunksOf(value: unknown, count: number): Candidate[][] | undefined {
+  if (!Array.isArray(value) || value.length !== count) return undefined;
+  for (const chunk of value) {
+    if (!Array.isArray(chunk)) return undefined;
+    for (const candidate of chunk) {
+      if (!isObject(candidate) || !isCount(candidate.start) || !isCount(candidate.end)) return undefined;
+    }
+  }
+  return value as Candidate[][];
+}
+
+/** The background's mentions for `count` text blocks (`matcher/resolve`), or `undefined`: these are painted, so every field is checked. */
+export function matchChunksOf(value: unknown, count: number): EntityMatch[][] | undefined {
+  if (!Array.isArray(value) || value.length !== count) return undefined;
+  for (const chunk of value) {
+    if (!Array.isArray(chunk)) return undefined;
+    for (const match of chunk) {
+      if (!isObject(match) || !isCount(match.start) || !isCount(match.end) || match.end < match.start) return undefined;
+      if (!isEntityId(match.entityId) || typeof match.alias !== 'string') return undefined;
+    }
+  }
+  return value as EntityMatch[][];
 }

@@ -45,10 +45,7 @@ export const annotatorConfigResponse = z
     /** Entity ids not to highlight on this site. */
     suppressed: z.array(z.string()),
     entities: z.array(annotationEntitySchema),
-    /** `MatcherSpec`, checked by the matcher itself (it is large; a deep schema here would cost more than it guards). */
-    matcher: z
-      .object({ version: z.number(), entities: z.array(z.unknown()), aliases: z.array(z.unknown()) })
-      .passthrough(),
+    // No matcher: pages are matched in the background (issue #13), so no page decodes the matcher spec.
   })
   .strict();
 export type AnnotatorConfig = z.infer<typeof annotatorConfigResponse>;
@@ -112,6 +109,26 @@ export const catalogChangedMessage = z.object({ type: z.literal('catalog/changed
 // entity to show, and the card page (an extension-origin frame) receives the
 // card over a port. The background relays the frame's size and actions back.
 
+/** A raw match of one text block: `Candidate` of lib/matching/match-entities.ts (numbers only). */
+const candidateSchema = z
+  .object({
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+    aliases: z.array(z.number().int().nonnegative()),
+    local: z.array(z.number().int().nonnegative()),
+    flags: z.number().int().nonnegative(),
+  })
+  .strict();
+
+/** Content script: find the candidates of these text blocks (answer: one array per block). */
+export const matcherScanRequest = z
+  .object({ type: z.literal('matcher/scan'), texts: z.array(z.string().max(2_000_000)).max(100_000) })
+  .strict();
+/** Content script: resolve the page's candidates as one document (answer: `EntityMatch[]` per block). */
+export const matcherResolveRequest = z
+  .object({ type: z.literal('matcher/resolve'), chunks: z.array(z.array(candidateSchema)).max(100_000) })
+  .strict();
+
 /** Content script: show this entity's card in the tab's card frame. */
 export const cardOpenRequest = z.object({ type: z.literal('card/open'), entityId, pinned: z.boolean() }).strict();
 /** Content script: the card was closed and its frame removed. */
@@ -165,6 +182,8 @@ export const backgroundRequest = z.discriminatedUnion('type', [
   catalogChangedMessage,
   cardOpenRequest,
   cardClosedMessage,
+  matcherScanRequest,
+  matcherResolveRequest,
 ]);
 export type BackgroundRequest = z.infer<typeof backgroundRequest>;
 

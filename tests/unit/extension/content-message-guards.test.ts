@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { annotatorConfigOf, contentRequestOf } from '@/lib/extension/content-message-guards';
+import {
+  annotatorConfigOf,
+  candidateChunksOf,
+  contentRequestOf,
+  matchChunksOf,
+} from '@/lib/extension/content-message-guards';
 import { annotatorConfigResponse, contentRequest } from '@/lib/extension/messages';
 
 describe('contentRequestOf', () => {
@@ -44,7 +49,6 @@ describe('annotatorConfigOf', () => {
     highlightMode: 'first',
     suppressed: ['a'],
     entities: [{ id: 'hezbollah', name: 'Hezbollah', kind: 'organisation', specificity: 'specific' }],
-    matcher: { version: 2, entities: [], aliases: [] },
   };
 
   it('accepts a configuration the schema accepts', () => {
@@ -58,10 +62,27 @@ describe('annotatorConfigOf', () => {
       { ...config, highlightMode: 'all' },
       { ...config, extra: true },
       { ...config, entities: [{ id: 'x', name: 'X', kind: 'animal', specificity: 'specific' }] },
-      { ...config, matcher: { version: 2, entities: [] } },
+      { ...config, matcher: { version: 2, entities: [], aliases: [] } },
     ]) {
       expect(annotatorConfigResponse.safeParse(broken).success).toBe(false);
       expect(annotatorConfigOf(broken)).toBeUndefined();
     }
+  });
+});
+
+describe('candidateChunksOf and matchChunksOf', () => {
+  it('accept one array per block with well-formed entries', () => {
+    const candidates = [[{ start: 0, end: 9, aliases: [3], local: [], flags: 0 }], []];
+    expect(candidateChunksOf(candidates, 2)).toBe(candidates);
+    const matches = [[{ start: 0, end: 9, entityId: 'hezbollah', alias: 'Hezbollah' }], []];
+    expect(matchChunksOf(matches, 2)).toBe(matches);
+  });
+
+  it('refuse a wrong count or a malformed entry', () => {
+    expect(candidateChunksOf([[]], 2)).toBeUndefined();
+    expect(candidateChunksOf([[{ start: -1, end: 2 }]], 1)).toBeUndefined();
+    expect(matchChunksOf([[{ start: 5, end: 2, entityId: 'x', alias: 'x' }]], 1)).toBeUndefined();
+    expect(matchChunksOf([[{ start: 0, end: 2, entityId: '', alias: 'x' }]], 1)).toBeUndefined();
+    expect(matchChunksOf(undefined, 0)).toBeUndefined();
   });
 });
