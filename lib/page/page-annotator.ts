@@ -331,7 +331,10 @@ export class PageAnnotator {
         batch.push(block);
         chars += block.text.length;
       }
+      const scanStarted = performance.now();
       const candidates = await matcher.scan(batch.map((block) => block.text));
+      // Wall time until the answer (the page's thread is free meanwhile), so scanMs still says what matching costs.
+      this.stats.scanMs += performance.now() - scanStarted;
       if (generation !== this.generation) return;
       this.timed(() => {
         batch.forEach((block, at) => {
