@@ -54,6 +54,9 @@ export default defineConfig({
       host_permissions: hosts,
       optional_host_permissions: ['*://*/*'],
       action: { default_title: 'News Context' },
+      // The card frame (issue #13): pages may frame card.html, only through the
+      // per-session dynamic id, so a page cannot probe for the extension by URL.
+      web_accessible_resources: [{ resources: ['card.html'], matches: ['*://*/*'], use_dynamic_url: true }],
       commands: {
         'next-mention': {
           suggested_key: { default: 'Alt+Shift+N' },

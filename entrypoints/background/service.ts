@@ -20,6 +20,8 @@ import {
   setSitePaused,
   suppressedEntities,
 } from '@/lib/storage/settings-store';
+import { createCardFrames } from './card-frames';
+import { createPageMatching } from './page-matching';
 import { syncSiteScripts } from './site-scripts';
 
 /**
@@ -40,6 +42,15 @@ export function createBackgroundService() {
     return catalog;
   };
 
+  const pageMatching = createPageMatching(loadCatalog);
+  const cardFrames = createCardFrames({
+    entityCard,
+    addFeedback: async (entityId, verdict, sender) => {
+      // The site comes from the browser's view of the frame's tab, not from the page's word.
+      await addFeedback(db, entityId, verdict, siteOf(sender.tab?.url ?? ''));
+    },
+  });
+
   browser.runtime.onMessage.addListener(
     asyncListener((message, sender) => {
       // Only our own contexts: our pages and our content scripts carry our extension id.
@@ -58,6 +69,14 @@ export function createBackgroundService() {
         return annotatorConfig(sender);
       case 'entity/card':
         return (await entityCard(request.entityId)) ?? null;
+      case 'matcher/scan':
+        return pageMatching.scan(request.texts, sender);
+      case 'matcher/resolve':
+        return pageMatching.resolve(request.chunks, sender);
+      case 'card/open':
+        return cardFrames.open(request.entityId, request.pinned, sender);
+      case 'card/closed':
+        return cardFrames.closed(sender);
       case 'catalog/changed':
         // Only extension pages write the reader's corpus; they tell us after each change.
         if (!isExtensionPage(sender)) return false;
@@ -131,7 +150,6 @@ export function createBackgroundService() {
       highlightMode: settings.highlightMode,
       suppressed,
       entities: current.annotationEntities(),
-      matcher: current.matcherSpec(),
     };
   }
 

@@ -1,17 +1,13 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { contentRequestOf } from '@/lib/extension/content-message-guards';
 import { asyncListener } from '@/lib/extension/extension-messaging';
-import {
-  type AnnotationsSnapshot,
-  type AnnotatorConfig,
-  type ContentRequest,
-  contentRequest,
-} from '@/lib/extension/messages';
-import { createEntityMatcher } from '@/lib/matching/match-entities';
+import type { AnnotationsSnapshot, AnnotatorConfig, CardHostRequest, ContentRequest } from '@/lib/extension/messages';
 import type { AnnotationEntity } from '@/lib/matching/page-relevance';
 import { Highlighter, type Mention } from '@/lib/page/highlighter';
 import { type AnnotationSnapshot, PageAnnotator } from '@/lib/page/page-annotator';
-import { CardController } from './hover-card';
-import { requestAnnotatorConfig, requestEntityCard, tell } from './messaging';
+import { HoverCard } from './hover-card';
+import { requestAnnotatorConfig, tell } from './messaging';
+import { backgroundMatcher } from './remote-matcher';
 
 /**
  * Wires the page's annotation together: configuration from the background,
@@ -32,12 +28,12 @@ export async function startAnnotating(ctx: ContentScriptContext): Promise<void> 
     // Only our own extension contexts (popup, background) talk to us; other content scripts never do.
     // Told apart by URL, not by `sender.tab`: Firefox sets `tab` for an extension page shown in a tab (issue #16).
     if (sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL('/'))) return undefined;
-    const request = contentRequest.safeParse(message);
-    if (!request.success) return undefined;
-    return handle(request.data);
+    const request = contentRequestOf(message);
+    if (!request) return undefined;
+    return handle(request);
   });
 
-  const handle = async (request: ContentRequest): Promise<unknown> => {
+  const handle = async (request: ContentRequest | CardHostRequest): Promise<unknown> => {
     switch (request.type) {
       case 'annotations/get':
         // Asked while still starting (the popup opened at once): answer once the first pass is done.
@@ -51,6 +47,16 @@ export async function startAnnotating(ctx: ContentScriptContext): Promise<void> 
         return session?.showEntity(request.entityId) ?? false;
       case 'annotator/refresh':
         await restart();
+        return true;
+      // Relayed by the background from the card frame, which holds the card itself.
+      case 'card/size':
+        session?.cards.setContentHeight(request.height);
+        return true;
+      case 'card/close':
+        session?.cards.close();
+        return true;
+      case 'card/suppress':
+        session?.suppress(request.entityId);
         return true;
     }
   };
@@ -90,7 +96,7 @@ export async function startAnnotating(ctx: ContentScriptContext): Promise<void> 
 class AnnotationSession {
   readonly annotator: PageAnnotator;
   private readonly highlighter = new Highlighter(document);
-  private readonly cards: CardController;
+  readonly cards: HoverCard;
   private suppressed: Set<string>;
   private styleRequested = false;
 
@@ -99,19 +105,11 @@ class AnnotationSession {
     config: AnnotatorConfig,
   ) {
     this.suppressed = new Set(config.suppressed);
-    this.cards = new CardController(ctx, this.highlighter, {
-      loadCard: requestEntityCard,
-      onFeedback: (entityId, verdict) => {
-        tell({ type: 'feedback/add', entityId, verdict });
-        this.suppressed.add(entityId);
-        this.annotator.setSuppressed(new Set(this.suppressed));
-      },
-      onOpenExcerpt: (excerpt) =>
-        tell({ type: 'reader/open', articleId: excerpt.articleId, start: excerpt.start, end: excerpt.end }),
-    });
+    this.cards = new HoverCard(ctx, this.highlighter);
     this.annotator = new PageAnnotator({
       doc: document,
-      matcher: createEntityMatcher(config.matcher),
+      // Matching runs in the background (issue #13): this script never loads the matcher.
+      matcher: backgroundMatcher,
       entities: entityTable(config.entities),
       highlighter: this.highlighter,
       highlightMode: config.highlightMode,
@@ -129,7 +127,14 @@ class AnnotationSession {
     this.suppressed = new Set(config.suppressed);
     this.annotator.setSuppressed(this.suppressed);
     this.annotator.setHighlightMode(config.highlightMode);
-    await this.annotator.setMatcher(createEntityMatcher(config.matcher), entityTable(config.entities));
+    await this.annotator.setMatcher(backgroundMatcher, entityTable(config.entities));
+  }
+
+  /** The reader chose "Don't highlight this" or "Not this" in the card frame; the background has saved it. */
+  suppress(entityId: string): void {
+    this.cards.close();
+    this.suppressed.add(entityId);
+    this.annotator.setSuppressed(new Set(this.suppressed));
   }
 
   snapshotForMessage(): AnnotationsSnapshot {
@@ -191,7 +196,7 @@ class AnnotationSession {
       window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: 'instant' });
     }
     this.cards.trackPointer();
-    void this.cards.show(mention, true);
+    this.cards.show(mention);
   }
 
   private onUpdate(snapshot: AnnotationSnapshot): void {

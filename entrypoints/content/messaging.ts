@@ -1,23 +1,25 @@
-import type { EntityCard } from '@/lib/corpus/entity-card';
-import { sendToBackground } from '@/lib/extension/extension-messaging';
+import { annotatorConfigOf } from '@/lib/extension/content-message-guards';
 import type { AnnotatorConfig, BackgroundRequest } from '@/lib/extension/messages';
 
 /**
  * The content script's side of messaging: everything it asks the background,
- * each answer checked before use by `sendToBackground` (the background is
- * trusted, but a stale or broken one must not crash a reader's page). An
- * undefined answer means the extension was reloaded or updated under us:
- * ctx.onInvalidated cleans up.
+ * each answer checked before use (the background is trusted, but a stale or
+ * broken one must not crash a reader's page). Checked by hand, not with Zod,
+ * to keep this script small (issue #13). It never asks for a card: the card
+ * frame does (entrypoints/card).
  */
-export function requestAnnotatorConfig(): Promise<AnnotatorConfig | undefined> {
-  return sendToBackground({ type: 'annotator/config' });
-}
-
-export async function requestEntityCard(entityId: string): Promise<EntityCard | undefined> {
-  return (await sendToBackground({ type: 'entity/card', entityId })) ?? undefined;
+export async function requestAnnotatorConfig(): Promise<AnnotatorConfig | undefined> {
+  try {
+    return annotatorConfigOf(
+      await browser.runtime.sendMessage({ type: 'annotator/config' } satisfies BackgroundRequest),
+    );
+  } catch {
+    // The extension was reloaded or updated under us: ctx.onInvalidated cleans up.
+    return undefined;
+  }
 }
 
 /** Fire-and-forget notices; a failure only means the background is restarting. */
 export function tell(request: BackgroundRequest): void {
-  void sendToBackground(request);
+  browser.runtime.sendMessage(request).catch(() => undefined);
 }

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { entityCardSchema } from '../corpus/entity-card';
-import type { MatcherSpec } from '../matching/match-entities';
 import { entityKinds, specificities } from '../model/knowledge-base';
 import { feedbackVerdicts, highlightModes } from '../model/settings';
 
@@ -48,8 +47,7 @@ export const annotatorConfigResponse = z
     /** Entity ids not to highlight on this site. */
     suppressed: z.array(z.string()),
     entities: z.array(annotationEntitySchema),
-    /** Checked in depth by the matcher itself (it is large; a deep schema here would cost more than it guards). */
-    matcher: z.custom<MatcherSpec>(isMatcherSpecShape, { message: 'not a matcher spec' }),
+    // No matcher: pages are matched in the background (issue #13), so no page decodes the matcher spec.
   })
   .strict();
 export type AnnotatorConfig = z.infer<typeof annotatorConfigResponse>;
@@ -106,6 +104,71 @@ export type SiteState = z.infer<typeof siteStateResponse>;
 
 export const catalogChangedMessage = z.object({ type: z.literal('catalog/changed') }).strict();
 
+// --- The card frame (issue #13) ----------------------------------------------
+//
+// The content script never holds a card's text: it tells the background which
+// entity to show, and the card page (an extension-origin frame) receives the
+// card over a port. The background relays the frame's size and actions back.
+
+/** A raw match of one text block: `Candidate` of lib/matching/match-entities.ts (numbers only). */
+const candidateSchema = z
+  .object({
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+    aliases: z.array(z.number().int().nonnegative()),
+    local: z.array(z.number().int().nonnegative()),
+    flags: z.number().int().nonnegative(),
+  })
+  .strict();
+
+/** Content script: find the candidates of these text blocks (answer: one array per block). */
+export const matcherScanRequest = z
+  .object({ type: z.literal('matcher/scan'), texts: z.array(z.string().max(2_000_000)).max(100_000) })
+  .strict();
+/** Content script: resolve the page's candidates as one document (answer: `EntityMatch[]` per block). */
+export const matcherResolveRequest = z
+  .object({ type: z.literal('matcher/resolve'), chunks: z.array(z.array(candidateSchema)).max(100_000) })
+  .strict();
+
+/** Content script: show this entity's card in the tab's card frame. */
+export const cardOpenRequest = z.object({ type: z.literal('card/open'), entityId, pinned: z.boolean() }).strict();
+/** Content script: the card was closed and its frame removed. */
+export const cardClosedMessage = z.object({ type: z.literal('card/closed') }).strict();
+
+/** Background → card frame, over its port. `card` is null when the entity is unknown. */
+export const cardFrameShowMessage = z
+  .object({
+    type: z.literal('card/show'),
+    entityId,
+    pinned: z.boolean(),
+    // Checked as the EntityCard schema by the frame (lib/corpus/entity-card.ts), which imports it.
+    card: z.unknown(),
+  })
+  .strict();
+
+/** Card frame → background, over its port. */
+export const cardFrameMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('frame/size'), height: z.number().nonnegative().max(10_000) }).strict(),
+  z.object({ type: z.literal('frame/close') }).strict(),
+  z.object({ type: z.literal('frame/feedback'), verdict: z.enum(feedbackVerdicts) }).strict(),
+  z.object({ type: z.literal('frame/related'), entityId }).strict(),
+  z
+    .object({
+      type: z.literal('frame/open-excerpt'),
+      articleId: z.string().min(1).max(300),
+      start: z.number().int().nonnegative(),
+      end: z.number().int().nonnegative(),
+    })
+    .strict(),
+]);
+export type CardFrameMessage = z.infer<typeof cardFrameMessage>;
+
+/** Background → content script: what the card frame asked for. Checked by hand there (lib/extension/content-message-guards.ts). */
+export type CardHostRequest =
+  | { type: 'card/size'; height: number }
+  | { type: 'card/close' }
+  | { type: 'card/suppress'; entityId: string };
+
 export const backgroundRequest = z.discriminatedUnion('type', [
   indexStatusRequest,
   annotatorConfigRequest,
@@ -118,6 +181,10 @@ export const backgroundRequest = z.discriminatedUnion('type', [
   siteAnnotateRequest,
   siteStateRequest,
   catalogChangedMessage,
+  cardOpenRequest,
+  cardClosedMessage,
+  matcherScanRequest,
+  matcherResolveRequest,
 ]);
 export type BackgroundRequest = z.infer<typeof backgroundRequest>;
 
@@ -139,6 +206,17 @@ export const backgroundResponses = {
   'site/annotate': z.boolean(),
   'site/state': siteStateResponse,
   'catalog/changed': z.boolean(),
+  /** Null when the sender is not a tab's content script. */
+  'matcher/scan': z.array(z.array(candidateSchema)).nullable(),
+  'matcher/resolve': z
+    .array(
+      z.array(
+        z.object({ start: z.number().int(), end: z.number().int(), entityId: z.string(), alias: z.string() }).strict(),
+      ),
+    )
+    .nullable(),
+  'card/open': z.boolean(),
+  'card/closed': z.boolean(),
 } satisfies { [Type in BackgroundRequest['type']]: z.ZodType };
 export type BackgroundResponse<Type extends BackgroundRequest['type']> = z.output<(typeof backgroundResponses)[Type]>;
 
@@ -203,8 +281,5 @@ export const contentResponses = {
 } satisfies { [Type in ContentRequest['type']]: z.ZodType };
 export type ContentResponse<Type extends ContentRequest['type']> = z.output<(typeof contentResponses)[Type]>;
 
-function isMatcherSpecShape(value: unknown): value is MatcherSpec {
-  if (typeof value !== 'object' || value === null) return false;
-  const spec = value as Record<string, unknown>;
-  return typeof spec.version === 'number' && Array.isArray(spec.entities) && Array.isArray(spec.aliases);
-}
+/** The name of the card frame's port to the background. */
+export const CARD_FRAME_PORT = 'card-frame';

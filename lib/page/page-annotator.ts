@@ -29,6 +29,28 @@ import {
 
 export type HighlightMode = 'first' | 'every';
 
+/**
+ * A matcher that runs elsewhere (the background worker, issue #13): the page
+ * sends its text blocks and gets back plain-data candidates, then sends the
+ * candidates back to be resolved as one document. The content script then
+ * never decodes the matcher spec nor carries the matcher's code.
+ */
+export interface RemoteMatcher {
+  readonly remote: true;
+  scan(texts: readonly string[]): Promise<Candidate[][]>;
+  resolve(chunks: readonly (readonly Candidate[])[]): Promise<EntityMatch[][]>;
+}
+
+export type PageMatcher = EntityMatcher | RemoteMatcher;
+
+function isRemote(matcher: PageMatcher): matcher is RemoteMatcher {
+  return 'remote' in matcher && matcher.remote === true;
+}
+
+// Characters per message to a remote matcher: the first batch small, so the viewport lights up first.
+const FIRST_REMOTE_BATCH_CHARS = 16_384;
+const REMOTE_BATCH_CHARS = 262_144;
+
 export interface AnnotationStats {
   /** Characters and text nodes read. */
   textChars: number;
@@ -50,7 +72,7 @@ export interface AnnotationSnapshot {
 
 export interface PageAnnotatorOptions {
   doc: Document;
-  matcher: EntityMatcher;
+  matcher: PageMatcher;
   entities: ReadonlyMap<string, AnnotationEntity>;
   highlighter: Highlighter;
   highlightMode?: HighlightMode;
@@ -93,7 +115,7 @@ const MUTATION_MAX_WAIT_MS = 1000;
 
 export class PageAnnotator {
   private readonly doc: Document;
-  private matcher: EntityMatcher;
+  private matcher: PageMatcher;
   private entities: ReadonlyMap<string, AnnotationEntity>;
   private readonly highlighter: Highlighter;
   private highlightMode: HighlightMode;
@@ -164,7 +186,7 @@ export class PageAnnotator {
   }
 
   /** New matcher and entity table (the reader added or edited entities): annotate again. */
-  setMatcher(matcher: EntityMatcher, entities: ReadonlyMap<string, AnnotationEntity>): Promise<void> {
+  setMatcher(matcher: PageMatcher, entities: ReadonlyMap<string, AnnotationEntity>): Promise<void> {
     this.matcher = matcher;
     this.entities = entities;
     return this.reset();
@@ -273,6 +295,8 @@ export class PageAnnotator {
    * then at the end: linear overall, and painting itself is sliced.
    */
   private async scanBlocks(blocks: readonly TextBlock[], generation: number): Promise<void> {
+    const matcher = this.matcher;
+    if (isRemote(matcher)) return this.scanBlocksRemotely(matcher, blocks, generation);
     let index = 0;
     let recordsAtLastSync = -1;
     while (index < blocks.length) {
@@ -281,7 +305,7 @@ export class PageAnnotator {
         const scanStarted = performance.now();
         do {
           const block = blocks[index++] as TextBlock;
-          const candidates = this.matcher.scan(block.text);
+          const candidates = matcher.scan(block.text);
           this.records.push({ id: nextRecordId++, block, candidates, matches: [] });
         } while (index < blocks.length && performance.now() < deadline);
         this.stats.scanMs += performance.now() - scanStarted;
@@ -294,6 +318,43 @@ export class PageAnnotator {
       if (!done) {
         await yieldToPage(this.doc.defaultView);
         if (generation !== this.generation) return;
+      }
+    }
+    const snapshot = this.timed(() => this.snapshot());
+    this.onUpdate?.(snapshot);
+  }
+
+  /** {@link scanBlocks} with the matcher in another context: batches of blocks by message, the page idle meanwhile. */
+  private async scanBlocksRemotely(
+    matcher: RemoteMatcher,
+    blocks: readonly TextBlock[],
+    generation: number,
+  ): Promise<void> {
+    let index = 0;
+    let recordsAtLastSync = -1;
+    while (index < blocks.length) {
+      const batch: TextBlock[] = [];
+      const budget = index === 0 ? FIRST_REMOTE_BATCH_CHARS : REMOTE_BATCH_CHARS;
+      let chars = 0;
+      while (index < blocks.length && (batch.length === 0 || chars < budget)) {
+        const block = blocks[index++] as TextBlock;
+        batch.push(block);
+        chars += block.text.length;
+      }
+      const scanStarted = performance.now();
+      const candidates = await matcher.scan(batch.map((block) => block.text));
+      // Wall time until the answer (the page's thread is free meanwhile), so scanMs still says what matching costs.
+      this.stats.scanMs += performance.now() - scanStarted;
+      if (generation !== this.generation) return;
+      this.timed(() => {
+        batch.forEach((block, at) => {
+          this.records.push({ id: nextRecordId++, block, candidates: candidates[at] ?? [], matches: [] });
+        });
+      });
+      const done = index >= blocks.length;
+      if (done || recordsAtLastSync < 0 || this.records.length >= 2 * recordsAtLastSync) {
+        recordsAtLastSync = this.records.length;
+        if (!(await this.syncInSlices(generation))) return;
       }
     }
     const snapshot = this.timed(() => this.snapshot());
@@ -316,7 +377,14 @@ export class PageAnnotator {
     };
     if (!(await stillCurrent())) return false;
     if (version !== this.paintVersion) return true;
-    this.timed(() => this.resolveRecords());
+    const matcher = this.matcher;
+    if (isRemote(matcher)) {
+      const withCandidates = this.timed(() => this.currentRecordsWithCandidates());
+      const resolved = await matcher.resolve(withCandidates.map((record) => record.candidates));
+      if (generation !== this.generation) return false;
+      if (version !== this.paintVersion) return true;
+      this.timed(() => this.applyResolved(withCandidates, resolved));
+    } else this.timed(() => this.resolveRecords(matcher));
     if (!(await stillCurrent())) return false;
     if (version !== this.paintVersion) return true;
     const toAdd = this.timed(() => this.unpaintedMentions());
@@ -336,11 +404,19 @@ export class PageAnnotator {
    */
   private sync(): void {
     this.paintVersion++;
-    this.resolveRecords();
+    // A remote matcher answers later: keep its last resolution and only apply the new settings.
+    if (isRemote(this.matcher)) this.updateRelevance();
+    else this.resolveRecords(this.matcher);
     this.addMentions(this.unpaintedMentions(), 0, Number.POSITIVE_INFINITY);
   }
 
-  private resolveRecords(): void {
+  private resolveRecords(matcher: EntityMatcher): void {
+    const withCandidates = this.currentRecordsWithCandidates();
+    this.applyResolved(withCandidates, matcher.resolve(withCandidates.map((record) => record.candidates)));
+  }
+
+  /** Drops records whose text left the page; returns the current ones that have candidates. */
+  private currentRecordsWithCandidates(): BlockRecord[] {
     // Most blocks have no candidate at all (9 in 10 on the 2 MB bench page):
     // they need neither the liveness check nor resolving, which made the last
     // sync of a large page one long task (issue #6).
@@ -355,12 +431,21 @@ export class PageAnnotator {
       }
     }
     this.records = current;
-    const resolved = this.matcher.resolve(withCandidates.map((record) => record.candidates));
-    const mentioned = new Set<string>();
+    return withCandidates;
+  }
+
+  private applyResolved(withCandidates: readonly BlockRecord[], resolved: readonly EntityMatch[][]): void {
     withCandidates.forEach((record, index) => {
       record.matches = resolved[index] ?? [];
-      for (const match of record.matches) if (!this.suppressed.has(match.entityId)) mentioned.add(match.entityId);
     });
+    this.updateRelevance();
+  }
+
+  private updateRelevance(): void {
+    const mentioned = new Set<string>();
+    for (const record of this.records) {
+      for (const match of record.matches) if (!this.suppressed.has(match.entityId)) mentioned.add(match.entityId);
+    }
     this.relevant = isRelatedPage(mentioned, this.entities);
   }
 

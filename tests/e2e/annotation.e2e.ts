@@ -9,6 +9,7 @@ import { generateLargePage } from '../fixtures/pages/generate-large-page.mjs';
 import { expect, launchBaseline, test } from './fixtures';
 import {
   cardBox,
+  cardFrameOf,
   countsOf,
   getAnnotations,
   hasOwnUi,
@@ -246,17 +247,13 @@ test('"Don\'t highlight this" removes the entity and is remembered', async ({ co
   await expect.poll(() => readCardText(page)).toContain("Don't highlight this");
   const box = await cardBox(page);
   if (!box) throw new Error('no card');
-  // The action is a real (trusted) click inside the card; find it through the accessibility tree.
-  const session = await context.newCDPSession(page);
-  const { nodes } = (await session.send('Accessibility.getFullAXTree')) as {
-    nodes: { name?: { value: string }; role?: { value: string }; backendDOMNodeId?: number }[];
-  };
-  const button = nodes.find((node) => node.role?.value === 'button' && node.name?.value === "Don't highlight this");
-  if (!button?.backendDOMNodeId) throw new Error('no button');
-  const { model } = (await session.send('DOM.getBoxModel', { backendNodeId: button.backendDOMNodeId })) as {
-    model: { border: number[] };
-  };
-  const [x1 = 0, y1 = 0, , , x3 = 0, y3 = 0] = model.border;
+  // The action is a real (trusted) click inside the card's frame, at the button's place on screen.
+  const frame = cardFrameOf(page);
+  const buttonBox = await frame?.getByRole('button', { name: "Don't highlight this" }).boundingBox();
+  if (!buttonBox) throw new Error('no button');
+  const [x1, y1, x3, y3] = [buttonBox.x, buttonBox.y, buttonBox.x + buttonBox.width, buttonBox.y + buttonBox.height];
+  // The card acts only once it has been seen uncovered for a moment (the click-jacking guard).
+  await page.waitForTimeout(500);
   await page.mouse.move((x1 + x3) / 2, (y1 + y3) / 2, { steps: 5 });
   await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
   await expect.poll(() => highlightedTexts(page)).not.toContain('Gideon Saar');

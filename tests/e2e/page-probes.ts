@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Frame, Page } from '@playwright/test';
 import type { AnnotationsSnapshot } from '@/lib/extension/messages';
 import { OWN_UI_TAG } from '@/lib/page/text-ranges';
 import { sendTabMessage } from './fixtures';
@@ -55,28 +55,30 @@ export function hasOwnUi(page: Page): Promise<boolean> {
 }
 
 /**
- * The text of our card, read through the DevTools protocol (our shadow root
- * is closed, so page scripts and Playwright selectors cannot see inside).
- * Empty when no card is shown.
+ * The card's frame (our extension page `card.html`), as Playwright sees it
+ * from outside the page: the page's own scripts cannot reach into it.
  */
+export function cardFrameOf(page: Page): Frame | undefined {
+  return page.frames().find((frame) => /^chrome-extension:\/\/[^/]+\/card\.html/.test(frame.url()));
+}
+
+/** The text of our card, read inside its frame. Empty when no card is shown. */
 export async function readCardText(page: Page): Promise<string> {
-  const session = await page.context().newCDPSession(page);
-  try {
-    const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
-    const host = findNode(root, (node) => node.localName === OWN_UI_TAG);
-    if (!host) return '';
-    const texts: string[] = [];
-    const collect = (node: CdpNode) => {
-      if (node.nodeType === 3 && node.nodeValue?.trim()) texts.push(node.nodeValue.trim());
-      for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) {
-        if (child.localName !== 'style') collect(child);
+  if (!(await hasOwnUi(page))) return '';
+  const frame = cardFrameOf(page);
+  if (!frame) return '';
+  // Text nodes joined by spaces (not innerText, which applies the card's text-transform).
+  return frame
+    .evaluate(() => {
+      const texts: string[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.nodeValue?.trim();
+        if (text && node.parentElement?.localName !== 'script') texts.push(text);
       }
-    };
-    collect(host);
-    return texts.join(' ');
-  } finally {
-    await session.detach();
-  }
+      return texts.join(' ');
+    })
+    .catch(() => '');
 }
 
 /** The card's box on screen, from the DevTools protocol. */
@@ -85,7 +87,7 @@ export async function cardBox(page: Page): Promise<{ x: number; y: number; width
   try {
     const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
     const host = findNode(root, (node) => node.localName === OWN_UI_TAG);
-    const card = host && findNode(host, (node) => (node.attributes ?? []).includes('nc-hover'));
+    const card = host && findNode(host, (node) => node.localName === 'iframe');
     if (!card) return null;
     const { model } = (await session.send('DOM.getBoxModel', { backendNodeId: card.backendNodeId })) as {
       model: { border: number[]; width: number; height: number };

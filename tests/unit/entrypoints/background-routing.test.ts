@@ -54,11 +54,16 @@ const requests: BackgroundRequest[] = [
   { type: 'site/pause', site: 'naharnet.com', paused: false },
   { type: 'site/annotate', site: 'example.com', enabled: true },
   { type: 'catalog/changed' },
+  { type: 'matcher/scan', texts: ['Hezbollah and Israel'] },
+  { type: 'matcher/resolve', chunks: [[]] },
+  { type: 'card/open', entityId: 'hezbollah', pinned: false },
+  { type: 'card/closed' },
 ];
 
-/** Which requests each sender may make; `false` answers mean "refused". Everything else answers. */
+/** Which requests each sender may make; a `false` or `null` answer means "refused". Everything else answers. */
 const REFUSED: Record<string, BackgroundRequest['type'][]> = {
-  'extension page': ['highlights/style'],
+  // Tab-only requests: an extension page has no tab to colour, match or show a card in.
+  'extension page': ['highlights/style', 'matcher/scan', 'matcher/resolve', 'card/open', 'card/closed'],
   'content script on a news site': ['site/annotate', 'catalog/changed'],
   'content script elsewhere': ['site/annotate', 'catalog/changed'],
 };
@@ -87,6 +92,7 @@ describe('background routing', () => {
     await Dexie.delete(DATABASE_NAME);
     vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => undefined);
     vi.spyOn(fakeBrowser.permissions.onAdded, 'addListener').mockImplementation(() => undefined);
+    vi.spyOn(fakeBrowser.runtime.onConnect, 'addListener').mockImplementation(() => undefined);
     // The APIs' overloads (callback or promise) defeat inference; these stand-ins are the promise forms.
     vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation((async () => true) as never);
     vi.spyOn(fakeBrowser.scripting, 'getRegisteredContentScripts').mockImplementation((async () => []) as never);
@@ -106,8 +112,8 @@ describe('background routing', () => {
           return;
         }
         expect(backgroundResponses[request.type].safeParse(answer).success).toBe(true);
-        if (refused) expect(answer).toBe(false);
-        else expect(answer).not.toBe(false);
+        if (refused) expect([false, null]).toContain(answer);
+        else expect([false, null]).not.toContain(answer);
       });
     }
   }

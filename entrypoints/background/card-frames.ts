@@ -1,0 +1,142 @@
+import type { Browser } from 'wxt/browser';
+import type { EntityCard } from '@/lib/corpus/entity-card';
+import type { MessageSender } from '@/lib/extension/extension-messaging';
+import {
+  CARD_FRAME_PORT,
+  type CardFrameMessage,
+  type CardHostRequest,
+  cardFrameMessage,
+} from '@/lib/extension/messages';
+import { readerPageLink } from '@/lib/extension/reader-page-url';
+import type { FeedbackVerdict } from '@/lib/model/settings';
+
+/**
+ * The background's side of the card frame (issue #13). The content script
+ * says which entity to show (`card/open`); the card page, an extension-origin
+ * frame in the same tab, connects a port and receives the card, so the text
+ * of the card (imported excerpts included) never passes through the page's
+ * process in a place the page's scripts can reach. The frame's size and
+ * actions come back over the port and are relayed to the content script of
+ * the frame's tab. The entity an action applies to is the one the
+ * background showed, never the frame's word.
+ */
+export interface CardFrameDeps {
+  entityCard(entityId: string): Promise<EntityCard | null | undefined>;
+  addFeedback(entityId: string, verdict: FeedbackVerdict, sender: MessageSender): Promise<void>;
+}
+
+interface TabCard {
+  entityId: string;
+  pinned: boolean;
+  /** The content script's frame, to relay the card frame's size and actions to. */
+  frameId: number;
+  port?: Browser.runtime.Port;
+}
+
+export function createCardFrames(deps: CardFrameDeps) {
+  const tabs = new Map<number, TabCard>();
+
+  async function push(tabId: number): Promise<void> {
+    const state = tabs.get(tabId);
+    if (!state?.port) return;
+    const { entityId, pinned, port } = state;
+    const card = (await deps.entityCard(entityId)) ?? null;
+    // Another mention may have been chosen while the card was being built.
+    if (tabs.get(tabId)?.entityId !== entityId || tabs.get(tabId)?.port !== port) return;
+    port.postMessage({ type: 'card/show', entityId, pinned, card });
+  }
+
+  function relay(tabId: number, request: CardHostRequest): void {
+    const state = tabs.get(tabId);
+    if (!state) return;
+    browser.tabs.sendMessage(tabId, request, { frameId: state.frameId }).catch(() => undefined);
+  }
+
+  async function onFrameMessage(tabId: number, message: CardFrameMessage, sender: MessageSender): Promise<void> {
+    const state = tabs.get(tabId);
+    if (!state) return;
+    switch (message.type) {
+      case 'frame/size':
+        relay(tabId, { type: 'card/size', height: message.height });
+        return;
+      case 'frame/close':
+        relay(tabId, { type: 'card/close' });
+        return;
+      case 'frame/feedback':
+        await deps.addFeedback(state.entityId, message.verdict, sender);
+        relay(tabId, { type: 'card/suppress', entityId: state.entityId });
+        return;
+      case 'frame/related':
+        state.entityId = message.entityId;
+        state.pinned = true;
+        await push(tabId);
+        return;
+      case 'frame/open-excerpt':
+        await browser.tabs.create({
+          url: readerPageLink(message),
+          index: sender.tab?.index === undefined ? undefined : sender.tab.index + 1,
+          openerTabId: tabId,
+        });
+        return;
+    }
+  }
+
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== CARD_FRAME_PORT) return;
+    const sender = port.sender;
+    const tabId = sender?.tab?.id;
+    if (!sender || tabId === undefined || !isCardPage(sender)) {
+      port.disconnect();
+      return;
+    }
+    const state = tabs.get(tabId);
+    if (state) {
+      state.port?.disconnect();
+      state.port = port;
+    } else tabs.set(tabId, { entityId: '', pinned: false, frameId: 0, port });
+    port.onMessage.addListener((raw: unknown) => {
+      const message = cardFrameMessage.safeParse(raw);
+      if (!message.success) return;
+      void onFrameMessage(tabId, message.data, sender);
+    });
+    port.onDisconnect.addListener(() => {
+      const current = tabs.get(tabId);
+      if (current?.port === port) current.port = undefined;
+    });
+    void push(tabId);
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => tabs.delete(tabId));
+
+  return {
+    /** Content script: show `entityId` in this tab's card frame. */
+    open(entityId: string, pinned: boolean, sender: MessageSender): boolean {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return false;
+      const state = tabs.get(tabId);
+      if (state) Object.assign(state, { entityId, pinned, frameId: sender.frameId ?? 0 });
+      else tabs.set(tabId, { entityId, pinned, frameId: sender.frameId ?? 0 });
+      void push(tabId);
+      return true;
+    },
+    /** Content script: the card and its frame are gone. */
+    closed(sender: MessageSender): boolean {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return false;
+      tabs.get(tabId)?.port?.disconnect();
+      tabs.delete(tabId);
+      return true;
+    },
+  };
+}
+
+/** The sender is our card page in a tab (not a content script, whose URL is the web page's). */
+function isCardPage(sender: MessageSender): boolean {
+  if (sender.id !== browser.runtime.id || !sender.url) return false;
+  try {
+    const url = new URL(sender.url);
+    return url.protocol === new URL(browser.runtime.getURL('/')).protocol && url.pathname === '/card.html';
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,129 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { type CardFeedback, EntityCardView } from '@/components/entity-card';
+import { type EntityCard, entityCardSchema } from '@/lib/corpus/entity-card';
+import { CARD_FRAME_PORT, type CardFrameMessage, cardFrameShowMessage } from '@/lib/extension/messages';
+import { VisibilityGuard } from './visibility-guard';
+
+/**
+ * The card page, shown in a frame on the news page (issue #13). It connects
+ * a port to the background, which sends the card the content script asked
+ * for; the page's scripts cannot read this frame, and this frame never
+ * sends its text anywhere. Every action needs a trusted event (the card
+ * component checks) and a frame the page has not covered (the visibility
+ * guard).
+ */
+interface Shown {
+  entityId: string;
+  pinned: boolean;
+  card: EntityCard | null;
+}
+
+export function CardApp() {
+  const [shown, setShown] = useState<Shown | undefined>();
+  const [covered, setCovered] = useState(false);
+  const port = useRef<ReturnType<typeof browser.runtime.connect> | undefined>(undefined);
+  const wrapper = useRef<HTMLDivElement>(null);
+  const guard = useRef<VisibilityGuard | undefined>(undefined);
+
+  useEffect(() => {
+    const connection = browser.runtime.connect({ name: CARD_FRAME_PORT });
+    port.current = connection;
+    connection.onMessage.addListener((raw: unknown) => {
+      const message = cardFrameShowMessage.safeParse(raw);
+      if (!message.success) return;
+      const card = entityCardSchema.nullable().safeParse(message.data.card);
+      if (!card.success) return;
+      setShown({ entityId: message.data.entityId, pinned: message.data.pinned, card: card.data });
+    });
+    // Escape anywhere in the frame closes the card (the card's own handler covers focus inside it).
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && event.isTrusted)
+        connection.postMessage({ type: 'frame/close' } satisfies CardFrameMessage);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+      connection.disconnect();
+    };
+  }, []);
+
+  useEffect(() => {
+    const element = wrapper.current;
+    if (!element) return;
+    // The note shows only after a click was refused, and goes once the card is seen uncovered again.
+    guard.current = new VisibilityGuard(element, (visible) => {
+      if (visible) setCovered(false);
+    });
+    return () => guard.current?.disconnect();
+  }, []);
+
+  const send = (message: CardFrameMessage) => port.current?.postMessage(message);
+  /** Acts only when the page has not covered the frame (see visibility-guard.ts). */
+  const guarded = (action: () => void) => () => {
+    if (guard.current?.allows() === false) {
+      setCovered(true);
+      return;
+    }
+    action();
+  };
+
+  // The content script sizes the frame: tell it how tall the card wants to be (through the background).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: measured again whenever what is shown changes.
+  useLayoutEffect(() => {
+    const element = wrapper.current;
+    if (!element) return;
+    const measure = () => send({ type: 'frame/size', height: naturalHeight(element) });
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [shown, covered]);
+
+  useLayoutEffect(() => {
+    // From the keyboard, focus goes to the card's first control so Tab and Enter work at once.
+    if (shown?.pinned && shown.card) wrapper.current?.querySelector<HTMLElement>('button, a[href]')?.focus();
+  }, [shown]);
+
+  return (
+    <div ref={wrapper} className="nc-frame">
+      {covered && (
+        <p className="nc-covered" role="status">
+          Something on the page covers this card, so its buttons are paused.
+        </p>
+      )}
+      {shown?.card ? (
+        <EntityCardView
+          key={shown.entityId}
+          card={shown.card}
+          onClose={() => send({ type: 'frame/close' })}
+          onFeedback={(verdict: CardFeedback) => guarded(() => send({ type: 'frame/feedback', verdict }))()}
+          onOpenExcerpt={(excerpt) =>
+            guarded(() =>
+              send({
+                type: 'frame/open-excerpt',
+                articleId: excerpt.articleId,
+                start: excerpt.start,
+                end: excerpt.end,
+              }),
+            )()
+          }
+          onSelectRelated={(entityId) => guarded(() => send({ type: 'frame/related', entityId }))()}
+        />
+      ) : (
+        <div className="nc-card nc-frame-status" role="status">
+          {shown ? 'No background found for this name.' : 'Loading…'}
+        </div>
+      )}
+    </div>
+  );
+}
+
+// The tallest a card grows (as on the page before issue #13); past it, its body scrolls.
+const MAX_CARD_HEIGHT = 520;
+
+/** The card's height with nothing cut off (its scrolling body counted at full length), up to the cap. */
+function naturalHeight(wrapper: HTMLElement): number {
+  const body = wrapper.querySelector<HTMLElement>('.nc-body');
+  const extra = body ? body.scrollHeight - body.clientHeight : 0;
+  return Math.min(MAX_CARD_HEIGHT, Math.ceil(wrapper.getBoundingClientRect().height + extra));
+}

@@ -1,0 +1,117 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { placeCard } from '@/lib/page/place-card';
+import { OWN_UI_TAG } from '@/lib/page/text-ranges';
+
+/**
+ * The card's frame on the page (issue #13): a closed shadow root that holds
+ * one iframe of our extension page `card.html`, added only while a card
+ * shows. The frame is extension origin, so a page script cannot read its
+ * text (`window.find`, selections, `innerText`, shadow-root access all stop
+ * at the frame) nor dispatch events into it. This script never sees the
+ * card's text: the frame gets it from the background over a port, and the
+ * background relays the frame's height back here.
+ */
+export interface CardFrameEvents {
+  /** The real pointer entered (true) or left (false) the frame. */
+  pointerOnFrame(over: boolean, event: PointerEvent): void;
+}
+
+const WIDTH = 380;
+
+export class CardFrame {
+  private host: HTMLElement | undefined;
+  private frame: HTMLIFrameElement | undefined;
+  private contentHeight = 0;
+  private anchor: Range | undefined;
+
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    private readonly events: CardFrameEvents,
+  ) {}
+
+  get element(): HTMLIFrameElement | undefined {
+    return this.frame;
+  }
+
+  /** Shows the frame next to `anchor`, creating it if needed (its content arrives from the background). */
+  show(anchor: Range, focus: boolean): void {
+    this.anchor = anchor;
+    if (!this.frame) this.create();
+    this.place();
+    if (focus) this.frame?.focus();
+  }
+
+  /** The card page measured its content. */
+  setContentHeight(height: number): void {
+    this.contentHeight = height;
+    this.place();
+  }
+
+  /** Scroll or resize: follow the mention. */
+  place(): void {
+    const frame = this.frame;
+    const anchor = this.anchor;
+    if (!frame || !anchor) return;
+    const viewport = { width: document.documentElement.clientWidth || window.innerWidth, height: window.innerHeight };
+    const width = Math.min(WIDTH, viewport.width - 16);
+    const placement = placeCard(anchor.getBoundingClientRect(), { width, height: this.contentHeight }, viewport);
+    const height = Math.min(this.contentHeight, placement.maxHeight);
+    frame.style.setProperty('top', `${placement.top}px`, 'important');
+    frame.style.setProperty('left', `${placement.left}px`, 'important');
+    frame.style.setProperty('width', `${width}px`, 'important');
+    frame.style.setProperty('height', `${height}px`, 'important');
+    // Hidden until the card page has said how tall it is, so it never flashes at the wrong size.
+    frame.style.setProperty('visibility', this.contentHeight > 0 ? 'visible' : 'hidden', 'important');
+  }
+
+  /** Takes the host off the page: it goes back to having no node of ours. */
+  remove(): void {
+    this.host?.remove();
+    this.host = undefined;
+    this.frame = undefined;
+    this.anchor = undefined;
+    this.contentHeight = 0;
+  }
+
+  private create(): void {
+    const host = document.createElement(OWN_UI_TAG);
+    // Inline and important: a page's `news-context-ui { display: none }` cannot hide the card.
+    host.style.setProperty('all', 'initial');
+    host.style.setProperty('display', 'block', 'important');
+    const shadow = host.attachShadow({ mode: 'closed' });
+    const frame = document.createElement('iframe');
+    frame.src = browser.runtime.getURL('/card.html');
+    frame.title = 'News Context card';
+    frame.tabIndex = -1;
+    frame.setAttribute('popover', 'manual');
+    frame.setAttribute('allowtransparency', 'true');
+    for (const [name, value] of Object.entries(FRAME_STYLE)) frame.style.setProperty(name, value, 'important');
+    const onPointer = (over: boolean) => (event: Event) => this.events.pointerOnFrame(over, event as PointerEvent);
+    this.ctx.addEventListener(frame, 'pointerenter', onPointer(true));
+    this.ctx.addEventListener(frame, 'pointerleave', onPointer(false));
+    shadow.append(frame);
+    (document.body ?? document.documentElement).append(host);
+    // The top layer keeps the card above any page overlay, whatever its z-index.
+    frame.showPopover?.();
+    this.host = host;
+    this.frame = frame;
+  }
+}
+
+const FRAME_STYLE: Record<string, string> = {
+  position: 'fixed',
+  inset: 'auto',
+  margin: '0',
+  padding: '0',
+  border: '0',
+  'border-radius': '10px',
+  background: 'transparent',
+  'color-scheme': 'normal',
+  'box-shadow': '0 6px 24px rgb(0 0 0 / 22%)',
+  overflow: 'hidden',
+  display: 'block',
+  visibility: 'hidden',
+  opacity: '1',
+  transform: 'none',
+  filter: 'none',
+};

@@ -1,0 +1,100 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { CardController } from '@/lib/page/card-controller';
+import type { Highlighter, Mention } from '@/lib/page/highlighter';
+import { CardFrame } from './card-frame';
+import { tell } from './messaging';
+
+/**
+ * The hover card on the page: the pointer state machine
+ * (`lib/page/card-controller.ts`) wired to real, trusted events and to the
+ * card frame (`card-frame.ts`). Listeners start only once the page has
+ * highlights, so unrelated pages pay nothing.
+ */
+export class HoverCard {
+  private readonly controller: CardController<Mention>;
+  private readonly frame: CardFrame;
+  private pointerTracking = false;
+  private frameRequested = false;
+  private lastPointer: PointerEvent | undefined;
+
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    private readonly highlighter: Highlighter,
+  ) {
+    this.frame = new CardFrame(ctx, {
+      pointerOnFrame: (over, event) => this.controller.pointerOnCard(over, event),
+    });
+    this.controller = new CardController<Mention>({
+      hitTest: (x, y) => highlighter.hitTest(x, y) ?? undefined,
+      open: (mention, pinned) => {
+        this.highlighter.setActive(mention);
+        tell({ type: 'card/open', entityId: mention.entityId, pinned });
+        this.frame.show(mention.range, pinned);
+      },
+      close: () => {
+        this.highlighter.setActive(null);
+        this.frame.remove();
+        tell({ type: 'card/closed' });
+      },
+      setTimeout: (callback, ms) => window.setTimeout(callback, ms),
+      clearTimeout: (id) => window.clearTimeout(id),
+    });
+    ctx.onInvalidated(() => this.destroy());
+  }
+
+  get openMention(): Mention | undefined {
+    return this.controller.openMention;
+  }
+
+  /** Starts watching the pointer; called once the page has highlights. */
+  trackPointer(): void {
+    if (this.pointerTracking) return;
+    this.pointerTracking = true;
+    this.ctx.addEventListener(document, 'pointermove', (event) => this.onPointerMove(event as PointerEvent), {
+      passive: true,
+      capture: true,
+    });
+    this.ctx.addEventListener(
+      window,
+      'keydown',
+      (event) => {
+        if (this.controller.keyDown(event as KeyboardEvent)) event.stopPropagation();
+      },
+      { capture: true },
+    );
+    this.ctx.addEventListener(window, 'scroll', () => this.frame.place(), { passive: true, capture: true });
+    this.ctx.addEventListener(window, 'resize', () => this.frame.place(), { passive: true });
+  }
+
+  /** Opens `mention`'s card pinned, with focus inside (keyboard command, popup). */
+  show(mention: Mention): void {
+    this.controller.show(mention, true);
+  }
+
+  close(): void {
+    this.controller.close();
+  }
+
+  /** The card page measured itself (relayed by the background). */
+  setContentHeight(height: number): void {
+    if (this.controller.openMention) this.frame.setContentHeight(height);
+  }
+
+  destroy(): void {
+    this.controller.destroy();
+    this.frame.remove();
+  }
+
+  private onPointerMove(event: PointerEvent): void {
+    // A page script's synthetic pointermove is not trusted: it cannot open the card (issue #13).
+    if (!event.isTrusted) return;
+    this.lastPointer = event;
+    if (this.frameRequested) return;
+    // One hit test per frame, however fast the pointer moves.
+    this.frameRequested = true;
+    requestAnimationFrame(() => {
+      this.frameRequested = false;
+      if (this.lastPointer) this.controller.pointerAt(this.lastPointer);
+    });
+  }
+}
