@@ -12,6 +12,7 @@
 import type { Candidate, EntityMatch, EntityMatcher } from '../matching/match-entities';
 import { type AnnotationEntity, isRelatedPage } from '../matching/page-relevance';
 import { yieldToPage } from '../scheduling/yield-to-page';
+import { articleRoots, clipToArticle, findArticleRoot, skipChromeWithin } from './article-root';
 import type { Highlighter, Mention } from './highlighter';
 import {
   type CollectOptions,
@@ -97,6 +98,9 @@ export class PageAnnotator {
   private readonly debounceMs: number;
   private readonly onUpdate?: (snapshot: AnnotationSnapshot) => void;
 
+  /** The article's roots (headline, body) read by the last full pass; chrome inside them is skipped. */
+  private articleRoots: Element[] = [];
+  private skipChrome: (element: Element) => boolean = () => false;
   private records: BlockRecord[] = [];
   /** Painted mentions by key (`record id:start:end:entity`), to diff against what should be painted. */
   private painted = new Map<string, Mention>();
@@ -123,7 +127,8 @@ export class PageAnnotator {
     this.suppressed = options.suppressed ?? new Set();
     const extraSkip = options.skip;
     this.collectOptions = {
-      skip: (element) => element.localName === OWN_UI_TAG || (extraSkip?.(element) ?? false),
+      skip: (element) =>
+        element.localName === OWN_UI_TAG || this.skipChrome(element) || (extraSkip?.(element) ?? false),
     };
     this.sliceMs = options.sliceMs ?? 8;
     this.debounceMs = options.debounceMs ?? 250;
@@ -229,9 +234,13 @@ export class PageAnnotator {
     // slice on top of it made one task past 50 ms (issue #6).
     await yieldToPage(this.doc.defaultView);
     if (generation !== this.generation) return;
-    const root = this.doc.body ?? this.doc.documentElement;
-    if (!root) return;
-    const collector = new TextBlockCollector(root, this.collectOptions);
+    if (!(this.doc.body ?? this.doc.documentElement)) return;
+    // Only the article is read (issue #12): the site's logo, menus and
+    // "most read" lists never carry a highlight, and the first mention is the
+    // article's.
+    this.articleRoots = this.timed(() => articleRoots(findArticleRoot(this.doc)));
+    this.skipChrome = skipChromeWithin(this.articleRoots);
+    const collector = new TextBlockCollector(this.articleRoots, this.collectOptions);
     const blocks = await this.collect(collector, generation);
     if (blocks === undefined) return;
     const viewportHeight = this.doc.defaultView?.innerHeight ?? 800;
@@ -469,7 +478,12 @@ export class PageAnnotator {
 
   private async incrementalPass(nodes: Node[]): Promise<void> {
     const generation = this.generation;
-    const roots = this.timed(() => rescanRoots(nodes, this.collectOptions));
+    if (this.articleRoots.some((root) => !root.isConnected)) {
+      // The page replaced its article (a single-page app's navigation): find it again.
+      void this.reset();
+      return;
+    }
+    const roots = this.timed(() => clipToArticle(rescanRoots(nodes, this.collectOptions), this.articleRoots));
     if (roots.length === 0) return;
     // Blocks inside the rescanned roots are read again; drop their old records.
     this.timed(() => {
