@@ -10,7 +10,14 @@
  */
 
 import type { Candidate, EntityMatch, EntityMatcher } from '../matching/match-entities';
-import { type AnnotationEntity, isRelatedPage } from '../matching/page-relevance';
+import { withoutOutletPlaces } from '../matching/outlet-names';
+import {
+  type AnnotationEntity,
+  type MentionPlace,
+  type PageRelevance,
+  type ScoredMention,
+  scorePageRelevance,
+} from '../matching/page-relevance';
 import { yieldToPage } from '../scheduling/yield-to-page';
 import { articleRoots, clipToArticle, findArticleRoot, skipChromeWithin } from './article-root';
 import type { Highlighter, Mention } from './highlighter';
@@ -42,6 +49,8 @@ export interface AnnotationStats {
 
 export interface AnnotationSnapshot {
   relevant: boolean;
+  /** The graded score behind `relevant`, with its reasons (issue #12). */
+  relevance: PageRelevance;
   /** Entities found (only when the page is related), most mentioned first. */
   entities: { id: string; name: string; kind: AnnotationEntity['kind']; count: number }[];
   stats: AnnotationStats;
@@ -105,6 +114,9 @@ export class PageAnnotator {
   /** Painted mentions by key (`record id:start:end:entity`), to diff against what should be painted. */
   private painted = new Map<string, Mention>();
   private relevant = false;
+  private relevance: PageRelevance = NOT_SCORED;
+  /** Headline and lede blocks of the last full pass; any other block is body text. */
+  private blockPlaces = new WeakMap<TextBlock, MentionPlace>();
   private stats: AnnotationStats = { textChars: 0, textNodes: 0, scanMs: 0, totalMs: 0, longestTaskMs: 0 };
   /** Bumped on reset and destroy, so a pass still running from before stops at its next slice. */
   private generation = 0;
@@ -147,6 +159,7 @@ export class PageAnnotator {
     this.clearPaint();
     this.records = [];
     this.relevant = false;
+    this.relevance = NOT_SCORED;
     this.stats = { textChars: 0, textNodes: 0, scanMs: 0, totalMs: 0, longestTaskMs: 0 };
     this.pendingNodes.clear();
     this.pendingFullRescan = false;
@@ -194,7 +207,7 @@ export class PageAnnotator {
       // Ties by code-unit order: the first `localeCompare` of a page loads ICU's
       // collator, 20+ ms on a cold page (issue #6 profile), for an order nobody reads.
       .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    return { relevant: this.relevant, entities, stats: { ...this.stats } };
+    return { relevant: this.relevant, relevance: this.relevance, entities, stats: { ...this.stats } };
   }
 
   destroy(): void {
@@ -243,6 +256,7 @@ export class PageAnnotator {
     const collector = new TextBlockCollector(this.articleRoots, this.collectOptions);
     const blocks = await this.collect(collector, generation);
     if (blocks === undefined) return;
+    this.blockPlaces = this.timed(() => placesOfBlocks(blocks));
     const viewportHeight = this.doc.defaultView?.innerHeight ?? 800;
     const ordered = this.timed(() => orderViewportFirst(blocks, viewportHeight));
     await this.scanBlocks(ordered, generation);
@@ -355,12 +369,17 @@ export class PageAnnotator {
     }
     this.records = current;
     const resolved = this.matcher.resolve(withCandidates.map((record) => record.candidates));
-    const mentioned = new Set<string>();
+    const mentions: ScoredMention[] = [];
     withCandidates.forEach((record, index) => {
-      record.matches = resolved[index] ?? [];
-      for (const match of record.matches) if (!this.suppressed.has(match.entityId)) mentioned.add(match.entityId);
+      // A place inside an outlet's name ("The Times of Israel") is not the place.
+      record.matches = withoutOutletPlaces(record.block.text, resolved[index] ?? []);
+      const place = this.blockPlaces.get(record.block) ?? 'body';
+      for (const match of record.matches) {
+        if (!this.suppressed.has(match.entityId)) mentions.push({ entityId: match.entityId, place });
+      }
     });
-    this.relevant = isRelatedPage(mentioned, this.entities);
+    this.relevance = scorePageRelevance(mentions, this.entities, this.doc.documentElement?.lang);
+    this.relevant = this.relevance.related;
   }
 
   /** Removes painted mentions that are no longer wanted; returns the wanted ones not painted yet. */
@@ -500,6 +519,28 @@ export class PageAnnotator {
       this.onUpdate?.(this.snapshot());
     }
   }
+}
+
+const NOT_SCORED: PageRelevance = { score: 0, related: false, reasons: [] };
+
+// How many blocks after the headline make the lede, and how long a block must
+// be to count as one (not a byline or a date).
+const LEDE_BLOCKS = 2;
+const MIN_LEDE_CHARS = 60;
+
+/** The headline's blocks (in an `<h1>`) and the lede's (the first paragraphs after it), in document order. */
+function placesOfBlocks(blocks: readonly TextBlock[]): WeakMap<TextBlock, MentionPlace> {
+  const places = new WeakMap<TextBlock, MentionPlace>();
+  let ledeBlocks = 0;
+  for (const block of blocks) {
+    if (block.element.closest('h1')) places.set(block, 'headline');
+    else if (ledeBlocks < LEDE_BLOCKS && block.text.trim().length >= MIN_LEDE_CHARS) {
+      places.set(block, 'lede');
+      ledeBlocks++;
+    }
+    if (ledeBlocks >= LEDE_BLOCKS) break;
+  }
+  return places;
 }
 
 // Record ids, unique across annotators, so keys never collide.

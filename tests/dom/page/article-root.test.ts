@@ -11,6 +11,8 @@ import { Readability } from '@mozilla/readability';
 import { describe, expect, it } from 'vitest';
 import { loadBundledIndex } from '@/lib/corpus/bundled-index';
 import { createEntityMatcher, type MatcherSpec } from '@/lib/matching/match-entities';
+import { withoutOutletPlaces } from '@/lib/matching/outlet-names';
+import { type AnnotationEntity, scorePageRelevance } from '@/lib/matching/page-relevance';
 import { articleRoots, clipToArticle, findArticleRoot, isPageChrome, skipChromeWithin } from '@/lib/page/article-root';
 import { collectTextBlocks } from '@/lib/page/text-ranges';
 
@@ -144,12 +146,17 @@ const MAX_LOST_SHARE = 0.15;
 
 describe.skipIf(!available)('on ../shared/realpages', () => {
   it.skipIf(available)(`skipped: ${REALPAGES_DIR} not found`, () => {});
-  it('loses no page’s article text, and reads no mention outside the article roots', () => {
+  it('loses no page’s article text, reads no mention outside the article roots, and relates no page', () => {
     const { index } = loadBundledIndex();
     const matcher = createEntityMatcher(index.matcher as MatcherSpec);
     const losses: string[] = [];
     let mentionsOutside = 0;
     let mentionsInChromeBefore = 0;
+    const entities = new Map<string, AnnotationEntity>(
+      index.entities.map(({ id, name, kind, specificity }) => [id, { id, name, kind, specificity }]),
+    );
+    const scored: string[] = [];
+    const relatedByOldRule: string[] = [];
     for (const name of pageNames) {
       // happy-dom would try (and fail, loudly) to load stylesheets and frames.
       const html = readFileSync(join(REALPAGES_DIR, name, 'source.html'), 'utf8')
@@ -176,11 +183,34 @@ describe.skipIf(!available)('on ../shared/realpages', () => {
       }
       for (const block of bodyBlocks)
         if (!read.has(block.nodes[0])) mentionsInChromeBefore += matcher.match(block.text).length;
+      // None of these pages is about the story: none may be related (0 highlights).
+      const resolved = matcher.resolve(articleBlocks.map((block) => matcher.scan(block.text)));
+      const mentions = articleBlocks.flatMap((block, i) =>
+        withoutOutletPlaces(block.text, resolved[i] ?? []).map((match) => ({
+          entityId: match.entityId,
+          place: block.element.closest('h1') ? ('headline' as const) : ('body' as const),
+        })),
+      );
+      const relevance = scorePageRelevance(mentions, entities, doc.documentElement.lang);
+      if (relevance.score > 0) scored.push(`${name}: ${relevance.reasons.join(' ')}`);
+      // The rule before issue #12, on the whole body: two distinct specific entities.
+      const specificInBody = new Set(
+        matcher
+          .resolve(bodyBlocks.map((block) => matcher.scan(block.text)))
+          .flat()
+          .map((match) => match.entityId)
+          .filter((id) => entities.get(id)?.specificity === 'specific'),
+      );
+      if (specificInBody.size >= 2) relatedByOldRule.push(name);
     }
     console.info(
       `realpages: ${pageNames.length} pages; mentions the whole body gave outside the article: ${mentionsInChromeBefore}; read outside the roots now: ${mentionsOutside}`,
     );
+    console.info(
+      `scored above 0:\n${scored.join('\n')}\nrelated by the old rule: ${relatedByOldRule.join(', ') || 'none'}`,
+    );
     expect(losses).toEqual([]);
+    expect(scored.filter((line) => line.endsWith(', related (from 3)'))).toEqual([]);
     expect(mentionsOutside).toBe(0);
   }, 900_000);
 });
