@@ -1,4 +1,5 @@
 import type { EntityKind } from '../model/knowledge-base';
+import type { EventTiming } from './event-dates';
 
 /**
  * Whether a page is about this story, as a graded score with its reasons
@@ -26,6 +27,8 @@ export interface AnnotationEntity {
   name: string;
   kind: EntityKind;
   specificity: 'specific' | 'general';
+  /** Events only: when it started and its generic phrases (`lib/matching/event-dates.ts`). */
+  timing?: EventTiming;
 }
 
 /** Where on the page a mention is: headline and lede weigh more than the body. */

@@ -9,6 +9,7 @@
  * longer than `sliceMs` (default 8 ms) before it yields to the page.
  */
 
+import { type EventTiming, onPageTimeline } from '../matching/event-dates';
 import type { Candidate, EntityMatch, EntityMatcher } from '../matching/match-entities';
 import { withoutOutletPlaces } from '../matching/outlet-names';
 import {
@@ -21,6 +22,7 @@ import {
 import { yieldToPage } from '../scheduling/yield-to-page';
 import { articleRoots, clipToArticle, findArticleRoot, skipChromeWithin } from './article-root';
 import type { Highlighter, Mention } from './highlighter';
+import { readPageDate } from './page-date';
 import {
   type CollectOptions,
   collectTextBlocksWithin,
@@ -117,6 +119,8 @@ export class PageAnnotator {
   private relevance: PageRelevance = NOT_SCORED;
   /** Headline and lede blocks of the last full pass; any other block is body text. */
   private blockPlaces = new WeakMap<TextBlock, MentionPlace>();
+  /** The page's publication date, for generic event phrases (read on each full pass). */
+  private pageDate: string | undefined;
   private stats: AnnotationStats = { textChars: 0, textNodes: 0, scanMs: 0, totalMs: 0, longestTaskMs: 0 };
   /** Bumped on reset and destroy, so a pass still running from before stops at its next slice. */
   private generation = 0;
@@ -253,6 +257,7 @@ export class PageAnnotator {
     // article's.
     this.articleRoots = this.timed(() => articleRoots(findArticleRoot(this.doc)));
     this.skipChrome = skipChromeWithin(this.articleRoots);
+    this.pageDate = this.timed(() => readPageDate(this.doc, this.articleRoots[this.articleRoots.length - 1])?.date);
     const collector = new TextBlockCollector(this.articleRoots, this.collectOptions);
     const blocks = await this.collect(collector, generation);
     if (blocks === undefined) return;
@@ -353,6 +358,17 @@ export class PageAnnotator {
     this.addMentions(this.unpaintedMentions(), 0, Number.POSITIVE_INFINITY);
   }
 
+  private timings: { entities: ReadonlyMap<string, AnnotationEntity>; byId: Map<string, EventTiming> } | undefined;
+
+  private eventTimings(): ReadonlyMap<string, EventTiming> {
+    if (this.timings?.entities !== this.entities) {
+      const byId = new Map<string, EventTiming>();
+      for (const [id, entity] of this.entities) if (entity.timing) byId.set(id, entity.timing);
+      this.timings = { entities: this.entities, byId };
+    }
+    return this.timings.byId;
+  }
+
   private resolveRecords(): void {
     // Most blocks have no candidate at all (9 in 10 on the 2 MB bench page):
     // they need neither the liveness check nor resolving, which made the last
@@ -372,7 +388,13 @@ export class PageAnnotator {
     const mentions: ScoredMention[] = [];
     withCandidates.forEach((record, index) => {
       // A place inside an outlet's name ("The Times of Israel") is not the place.
-      record.matches = withoutOutletPlaces(record.block.text, resolved[index] ?? []);
+      // A generic event phrase stays on the page's timeline ("direct talks" in
+      // 2025 is not the 2026 talks).
+      record.matches = onPageTimeline(
+        withoutOutletPlaces(record.block.text, resolved[index] ?? []),
+        this.pageDate,
+        this.eventTimings(),
+      );
       const place = this.blockPlaces.get(record.block) ?? 'body';
       for (const match of record.matches) {
         if (!this.suppressed.has(match.entityId)) mentions.push({ entityId: match.entityId, place });
