@@ -1,3 +1,4 @@
+import { eventTiming } from '../matching/event-dates';
 import { buildMatcherSpec, type MatcherSpec } from '../matching/match-entities';
 import type { AnnotationEntity } from '../matching/page-relevance';
 import type { CorpusIndex, Excerpt, IndexedArticle } from '../model/index-schema';
@@ -50,7 +51,11 @@ export class CorpusCatalog {
   }
 
   annotationEntities(): AnnotationEntity[] {
-    return this.entities.map(({ id, name, kind, specificity }) => ({ id, name, kind, specificity }));
+    return this.entities.map((entity) => {
+      const { id, name, kind, specificity } = entity;
+      const timing = eventTiming(entity);
+      return timing ? { id, name, kind, specificity, timing } : { id, name, kind, specificity };
+    });
   }
 
   excerptsOf(entityId: string): readonly Excerpt[] {

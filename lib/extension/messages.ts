@@ -37,6 +37,11 @@ export const annotationEntitySchema = z
     name: z.string(),
     kind: z.enum(entityKinds),
     specificity: z.enum(specificities),
+    /** Events only: start date and generic phrases, for the page's timeline (issue #12). */
+    timing: z
+      .object({ start: z.string(), genericAliases: z.array(z.string()).readonly() })
+      .strict()
+      .optional(),
   })
   .strict();
 

@@ -9,12 +9,22 @@
  * longer than `sliceMs` (default 8 ms) before it yields to the page.
  */
 
+import { type EventTiming, onPageTimeline } from '../matching/event-dates';
 import type { Candidate, EntityMatch, EntityMatcher } from '../matching/match-entities';
-import { type AnnotationEntity, isRelatedPage } from '../matching/page-relevance';
+import { withoutOutletPlaces } from '../matching/outlet-names';
+import {
+  type AnnotationEntity,
+  type MentionPlace,
+  type PageRelevance,
+  type ScoredMention,
+  scorePageRelevance,
+} from '../matching/page-relevance';
 import { yieldToPage } from '../scheduling/yield-to-page';
 import { appendAll } from '../text/append-all';
+import { articleRoots, clipToArticle, findArticleRoot, skipChromeWithin } from './article-root';
 import type { Highlighter, Mention } from './highlighter';
 import { MutationBatcher } from './mutation-batcher';
+import { readPageDate } from './page-date';
 import {
   type CollectOptions,
   collectTextBlocksWithin,
@@ -65,6 +75,8 @@ export interface AnnotationStats {
 
 export interface AnnotationSnapshot {
   relevant: boolean;
+  /** The graded score behind `relevant`, with its reasons (issue #12). */
+  relevance: PageRelevance;
   /** Entities found (only when the page is related), most mentioned first. */
   entities: { id: string; name: string; kind: AnnotationEntity['kind']; count: number }[];
   stats: AnnotationStats;
@@ -125,10 +137,18 @@ export class PageAnnotator {
   private readonly debounceMs: number;
   private readonly onUpdate?: (snapshot: AnnotationSnapshot) => void;
 
+  /** The article's roots (headline, body) read by the last full pass; chrome inside them is skipped. */
+  private articleRoots: Element[] = [];
+  private skipChrome: (element: Element) => boolean = () => false;
   private records: BlockRecord[] = [];
   /** Painted mentions by key (`record id:start:end:entity`), to diff against what should be painted. */
   private painted = new Map<string, Mention>();
   private relevant = false;
+  private relevance: PageRelevance = NOT_SCORED;
+  /** Headline and lede blocks of the last full pass; any other block is body text. */
+  private blockPlaces = new WeakMap<TextBlock, MentionPlace>();
+  /** The page's publication date, for generic event phrases (read on each full pass). */
+  private pageDate: string | undefined;
   private stats: AnnotationStats = { textChars: 0, textNodes: 0, scanMs: 0, totalMs: 0, longestTaskMs: 0 };
   /** Bumped on reset and destroy, so a pass still running from before stops at its next slice. */
   private generation = 0;
@@ -151,7 +171,8 @@ export class PageAnnotator {
     this.suppressed = options.suppressed ?? new Set();
     const extraSkip = options.skip;
     this.collectOptions = {
-      skip: (element) => element.localName === OWN_UI_TAG || (extraSkip?.(element) ?? false),
+      skip: (element) =>
+        element.localName === OWN_UI_TAG || this.skipChrome(element) || (extraSkip?.(element) ?? false),
     };
     this.sliceMs = options.sliceMs ?? 8;
     this.debounceMs = options.debounceMs ?? 250;
@@ -174,6 +195,7 @@ export class PageAnnotator {
     this.clearPaint();
     this.records = [];
     this.relevant = false;
+    this.relevance = NOT_SCORED;
     this.stats = { textChars: 0, textNodes: 0, scanMs: 0, totalMs: 0, longestTaskMs: 0 };
     this.pendingNodes.clear();
     this.pendingFullRescan = false;
@@ -221,7 +243,7 @@ export class PageAnnotator {
       // Ties by code-unit order: the first `localeCompare` of a page loads ICU's
       // collator, 20+ ms on a cold page (issue #6 profile), for an order nobody reads.
       .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    return { relevant: this.relevant, entities, stats: { ...this.stats } };
+    return { relevant: this.relevant, relevance: this.relevance, entities, stats: { ...this.stats } };
   }
 
   destroy(): void {
@@ -261,11 +283,17 @@ export class PageAnnotator {
     // slice on top of it made one task past 50 ms (issue #6).
     await yieldToPage(this.doc.defaultView);
     if (generation !== this.generation) return;
-    const root = this.doc.body ?? this.doc.documentElement;
-    if (!root) return;
-    const collector = new TextBlockCollector(root, this.collectOptions);
+    if (!(this.doc.body ?? this.doc.documentElement)) return;
+    // Only the article is read (issue #12): the site's logo, menus and
+    // "most read" lists never carry a highlight, and the first mention is the
+    // article's.
+    this.articleRoots = this.timed(() => articleRoots(findArticleRoot(this.doc)));
+    this.skipChrome = skipChromeWithin(this.articleRoots);
+    this.pageDate = this.timed(() => readPageDate(this.doc, this.articleRoots[this.articleRoots.length - 1])?.date);
+    const collector = new TextBlockCollector(this.articleRoots, this.collectOptions);
     const blocks = await this.collect(collector, generation);
     if (blocks === undefined) return;
+    this.blockPlaces = this.timed(() => placesOfBlocks(blocks));
     const viewportHeight = this.doc.defaultView?.innerHeight ?? 800;
     const ordered = this.timed(() => orderViewportFirst(blocks, viewportHeight));
     await this.scanBlocks(ordered, generation);
@@ -410,6 +438,17 @@ export class PageAnnotator {
     this.addMentions(this.unpaintedMentions(), 0, Number.POSITIVE_INFINITY);
   }
 
+  private timings: { entities: ReadonlyMap<string, AnnotationEntity>; byId: Map<string, EventTiming> } | undefined;
+
+  private eventTimings(): ReadonlyMap<string, EventTiming> {
+    if (this.timings?.entities !== this.entities) {
+      const byId = new Map<string, EventTiming>();
+      for (const [id, entity] of this.entities) if (entity.timing) byId.set(id, entity.timing);
+      this.timings = { entities: this.entities, byId };
+    }
+    return this.timings.byId;
+  }
+
   private resolveRecords(matcher: EntityMatcher): void {
     const withCandidates = this.currentRecordsWithCandidates();
     this.applyResolved(withCandidates, matcher.resolve(withCandidates.map((record) => record.candidates)));
@@ -436,17 +475,28 @@ export class PageAnnotator {
 
   private applyResolved(withCandidates: readonly BlockRecord[], resolved: readonly EntityMatch[][]): void {
     withCandidates.forEach((record, index) => {
-      record.matches = resolved[index] ?? [];
+      // A place inside an outlet's name ("The Times of Israel") is not the place.
+      // A generic event phrase stays on the page's timeline ("direct talks" in
+      // 2025 is not the 2026 talks).
+      record.matches = onPageTimeline(
+        withoutOutletPlaces(record.block.text, resolved[index] ?? []),
+        this.pageDate,
+        this.eventTimings(),
+      );
     });
     this.updateRelevance();
   }
 
   private updateRelevance(): void {
-    const mentioned = new Set<string>();
+    const mentions: ScoredMention[] = [];
     for (const record of this.records) {
-      for (const match of record.matches) if (!this.suppressed.has(match.entityId)) mentioned.add(match.entityId);
+      const place = this.blockPlaces.get(record.block) ?? 'body';
+      for (const match of record.matches) {
+        if (!this.suppressed.has(match.entityId)) mentions.push({ entityId: match.entityId, place });
+      }
     }
-    this.relevant = isRelatedPage(mentioned, this.entities);
+    this.relevance = scorePageRelevance(mentions, this.entities, this.doc.documentElement?.lang);
+    this.relevant = this.relevance.related;
   }
 
   /** Removes painted mentions that are no longer wanted; returns the wanted ones not painted yet. */
@@ -564,7 +614,12 @@ export class PageAnnotator {
 
   private async incrementalPass(nodes: Node[]): Promise<void> {
     const generation = this.generation;
-    const roots = this.timed(() => rescanRoots(nodes, this.collectOptions));
+    if (this.articleRoots.some((root) => !root.isConnected)) {
+      // The page replaced its article (a single-page app's navigation): find it again.
+      void this.reset();
+      return;
+    }
+    const roots = this.timed(() => clipToArticle(rescanRoots(nodes, this.collectOptions), this.articleRoots));
     if (roots.length === 0) return;
     // Blocks inside the rescanned roots are read again; drop their old records.
     this.timed(() => {
@@ -581,6 +636,28 @@ export class PageAnnotator {
       this.onUpdate?.(this.snapshot());
     }
   }
+}
+
+const NOT_SCORED: PageRelevance = { score: 0, related: false, reasons: [] };
+
+// How many blocks after the headline make the lede, and how long a block must
+// be to count as one (not a byline or a date).
+const LEDE_BLOCKS = 2;
+const MIN_LEDE_CHARS = 60;
+
+/** The headline's blocks (in an `<h1>`) and the lede's (the first paragraphs after it), in document order. */
+function placesOfBlocks(blocks: readonly TextBlock[]): WeakMap<TextBlock, MentionPlace> {
+  const places = new WeakMap<TextBlock, MentionPlace>();
+  let ledeBlocks = 0;
+  for (const block of blocks) {
+    if (block.element.closest('h1')) places.set(block, 'headline');
+    else if (ledeBlocks < LEDE_BLOCKS && block.text.trim().length >= MIN_LEDE_CHARS) {
+      places.set(block, 'lede');
+      ledeBlocks++;
+    }
+    if (ledeBlocks >= LEDE_BLOCKS) break;
+  }
+  return places;
 }
 
 // Record ids, unique across annotators, so keys never collide.

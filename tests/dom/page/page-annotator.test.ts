@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadBundledIndex } from '@/lib/corpus/bundled-index';
+import { eventTiming } from '@/lib/matching/event-dates';
 import { createEntityMatcher, type MatcherSpec } from '@/lib/matching/match-entities';
 import type { AnnotationEntity } from '@/lib/matching/page-relevance';
 import { Highlighter } from '@/lib/page/highlighter';
@@ -9,7 +10,10 @@ import { PageAnnotator, type PageAnnotatorOptions } from '@/lib/page/page-annota
 const { index } = loadBundledIndex();
 const matcher = createEntityMatcher(index.matcher as MatcherSpec);
 const entities = new Map<string, AnnotationEntity>(
-  index.entities.map(({ id, name, kind, specificity }) => [id, { id, name, kind, specificity }]),
+  index.entities.map((entity) => {
+    const { id, name, kind, specificity } = entity;
+    return [id, { id, name, kind, specificity, timing: eventTiming(entity) }];
+  }),
 );
 
 let annotator: PageAnnotator | undefined;
@@ -126,5 +130,51 @@ describe('PageAnnotator', () => {
     await annotator.start();
     annotator.destroy();
     expect(highlighter.mentions()).toHaveLength(0);
+  });
+
+  it('reads only the article: the logo and menus carry no highlight, the headline has the first mention', async () => {
+    setPage(`<header class="site-header"><a class="logo" href="/">Naharnet | Lebanon</a>
+      <nav><a href="/">Lebanon</a> <a href="/">Israel</a> <a href="/">Hezbollah</a></nav></header>
+      <article><h1>Lebanon weighs an offer from Hezbollah's rivals</h1>
+      <p>Officials in Beirut said Lebanon would answer the envoy Tom Barrack after Hezbollah replied, a source said.</p>
+      <p>The Times of Israel reported that the army was ready, the source added, speaking on condition of anonymity.</p>
+      <div class="share-bar"><a href="#">Share: Hezbollah and Lebanon</a></div></article>
+      <aside class="most-read"><a href="/x">Naqoura talks: what next</a></aside>`);
+    const { annotator, highlighter } = annotate();
+    await annotator.start();
+    const snapshot = annotator.snapshot();
+    expect(snapshot.relevant).toBe(true);
+    expect(snapshot.relevance.reasons.join('\n')).toMatch(/hezbollah \(2×, in the headline\)/);
+    for (const mention of highlighter.mentions()) {
+      expect(mention.range.startContainer.parentElement?.closest('article')).not.toBeNull();
+      expect(mention.range.startContainer.parentElement?.closest('.share-bar')).toBeNull();
+    }
+    const lebanon = highlighter.mentions().find((mention) => mention.entityId === 'lebanon');
+    expect(lebanon?.range.startContainer.parentElement?.localName).toBe('h1');
+    expect(snapshot.entities.map((entity) => entity.id)).not.toContain('naqoura');
+    // "The Times of Israel" is an outlet, not Israel.
+    expect(snapshot.entities.map((entity) => entity.id)).not.toContain('israel');
+  });
+
+  it('keeps generic event phrases on the page’s timeline', async () => {
+    const story = `<article><h1>Aoun and Hezbollah</h1>
+      <p>President Joseph Aoun offered direct talks with Israel, an offer Barrack welcomed.</p>
+      <p>Hezbollah said it would answer later.</p></article>`;
+    setPage(story);
+    const published = document.createElement('meta');
+    published.setAttribute('property', 'article:published_time');
+    published.setAttribute('content', '2025-04-12T08:00:00Z');
+    document.head.append(published);
+    const before = annotate();
+    await before.annotator.start();
+    expect(before.annotator.snapshot().entities.map((entity) => entity.id)).not.toContain(
+      'lebanon-direct-talks-offer-2026',
+    );
+    before.annotator.destroy();
+    published.setAttribute('content', '2026-03-20T08:00:00Z');
+    const after = annotate();
+    await after.annotator.start();
+    expect(after.annotator.snapshot().entities.map((entity) => entity.id)).toContain('lebanon-direct-talks-offer-2026');
+    published.remove();
   });
 });

@@ -1,0 +1,377 @@
+/**
+ * Where a page's article is: the element that holds its text, its headline,
+ * and the site chrome inside it that a reader does not read as the article
+ * (share bars, related links, comments, menus). The annotator reads only
+ * these roots, so a site's logo ("Naharnet | Lebanon"), its menus or its
+ * "most read" list never carry a highlight, and "first mention" means the
+ * first in the article (issue #12).
+ *
+ * Tried in order, the first that holds enough text wins:
+ * 1. `[itemprop~=articleBody]` (schema.org microdata);
+ * 2. the element holding JSON-LD's `articleBody` (its first and last words);
+ * 3. `<article>` (the one with the most paragraph text);
+ * 4. the densest block of paragraphs, scored like Mozilla Readability
+ *    (a paragraph scores its parent fully and its grandparent by half).
+ * Readability itself is not run on the live page: it needs a clone of the
+ * whole document and costs tens of milliseconds on a large page, past the
+ * 50 ms task budget; the tests compare our roots with its output instead.
+ * When nothing qualifies, the body is the root and its chrome is skipped.
+ */
+
+/** How the article's root was found. */
+export type ArticleRootSource = 'itemprop' | 'json-ld' | 'article' | 'density' | 'body';
+
+/** The article's root element, and its headline when that lies outside it. */
+export interface ArticleRoot {
+  /** The element holding the article's text. */
+  root: Element;
+  /** The page's headline (`<h1>`), when it is outside `root` and not site chrome. */
+  headline: Element | null;
+  source: ArticleRootSource;
+}
+
+// Below this much paragraph text an element is a teaser or a caption, not an article.
+const MIN_ARTICLE_CHARS = 250;
+// The densest block must hold this share of the page's prose, or its parent is taken.
+const MIN_SHARE_OF_PROSE = 0.9;
+// A paragraph shorter than this is a label, a date or a button, not prose.
+const MIN_PARAGRAPH_CHARS = 25;
+// How many characters of JSON-LD's articleBody to look for on the page.
+const PROBE_CHARS = 60;
+// Past this share of link text a block is a list of links (menus, related stories).
+const MAX_LINK_DENSITY = 0.5;
+
+// Elements that are site chrome wherever they are inside the article.
+const CHROME_TAGS = new Set(['nav', 'aside', 'footer', 'form', 'button', 'dialog', 'menu']);
+const CHROME_ROLES = new Set([
+  'navigation',
+  'banner',
+  'contentinfo',
+  'complementary',
+  'menu',
+  'menubar',
+  'search',
+  'dialog',
+  'alertdialog',
+  'toolbar',
+]);
+// Words of an id or a class that name chrome, as whole tokens of the name
+// ("share-bar", "related_links", "comments"): "commentary" or "navigator" are
+// not chrome.
+const CHROME_TOKENS =
+  /(?:^|[\s_-])(nav|navbar|navigation|menu|breadcrumbs?|share|sharing|social|related|recirc|comments?|disqus|sidebar|newsletter|subscribe|subscription|promo|advert|advertisement|ads?|sponsored|logo|masthead|mostread|most-read|popular|trending|outbrain|taboola|paywall|cookie|cookies|consent)(?:$|[\s_-])/i;
+
+// More prose than this in a block named like chrome: it is not chrome (see isPageChrome).
+const MAX_CHROME_PROSE = 600;
+// Verdicts on elements named like chrome, which cost a look at their prose.
+// Kept per element: a block's class rarely changes, and the cache dies with it.
+const chromeByName = new WeakMap<Element, boolean>();
+const MAYBE_ARTICLE = /article|body|content|main|story|post|entry|column|text/i;
+
+/**
+ * Whether `element` is site chrome a reader does not read as the article:
+ * navigation, asides, footers, forms, menus, logos, share bars, related-link
+ * lists, comments, by tag, ARIA role, or a whole word of its id or class.
+ *
+ * @example isPageChrome(document.querySelector('nav.main-menu')) // true
+ */
+export function isPageChrome(element: Element): boolean {
+  const tag = element.localName;
+  if (tag === 'body' || tag === 'html' || tag === 'main' || tag === 'article') return false;
+  if (CHROME_TAGS.has(tag)) return true;
+  const role = element.getAttribute('role');
+  if (role && CHROME_ROLES.has(role.toLowerCase())) return true;
+  const names = `${element.id} ${element.getAttribute('class') ?? ''}`;
+  if (names.length <= 1) return false;
+  const token = CHROME_TOKENS.exec(names)?.[1]?.toLowerCase();
+  if (!token) return false;
+  // Comments are prose, but the readers', not the article's.
+  if (token.startsWith('comment') || token === 'disqus') return true;
+  // As in Readability, a name that also says "article" or "content" keeps the
+  // element: wrappers like "content-with-sidebar" hold the story. So does a
+  // block of prose: a layout wrapper ("two-col-sidebar-right") or a section
+  // whose id is a heading ("sharing-with-a-team") is not a share bar.
+  if (MAYBE_ARTICLE.test(names)) return false;
+  let verdict = chromeByName.get(element);
+  if (verdict === undefined) {
+    verdict = proseChars(element) < MAX_CHROME_PROSE;
+    chromeByName.set(element, verdict);
+  }
+  return verdict;
+}
+
+/** Text of `element` without runs of whitespace. */
+function normalisedText(element: Element): string {
+  return (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function linkTextLength(element: Element): number {
+  let length = 0;
+  for (const link of element.querySelectorAll('a')) length += (link.textContent ?? '').trim().length;
+  return length;
+}
+
+const BLOCK_TAGS = new Set([
+  'p',
+  'div',
+  'section',
+  'article',
+  'ul',
+  'ol',
+  'table',
+  'blockquote',
+  'pre',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+]);
+
+function hasBlockChild(element: Element): boolean {
+  for (const child of element.children) if (BLOCK_TAGS.has(child.localName)) return true;
+  return false;
+}
+
+/**
+ * The paragraphs under `scope`: `<p>`, `<blockquote>`, `<pre>`, and, as in
+ * Readability, `<div>`s and cells that hold text but no block (pages that
+ * write paragraphs as `<div>`s or lines between `<br>`s).
+ */
+function paragraphsWithin(scope: Element): Element[] {
+  const out: Element[] = [];
+  for (const element of scope.querySelectorAll('p, blockquote, pre, div, td')) {
+    const tag = element.localName;
+    if (tag === 'p' || tag === 'pre') out.push(element);
+    else if (!hasBlockChild(element)) out.push(element);
+  }
+  return out;
+}
+
+/** Characters in `element`'s paragraphs of prose, chrome or not. */
+function proseChars(element: Element): number {
+  let chars = 0;
+  for (const paragraph of paragraphsWithin(element)) {
+    const length = normalisedText(paragraph).length;
+    if (length >= MIN_PARAGRAPH_CHARS) chars += length;
+  }
+  return chars;
+}
+
+/** Characters of prose in `element`'s paragraphs (chrome and link lists left out). */
+function paragraphChars(element: Element): number {
+  let chars = 0;
+  for (const paragraph of paragraphsWithin(element)) {
+    if (isInChrome(paragraph, element)) continue;
+    const length = normalisedText(paragraph).length;
+    if (length >= MIN_PARAGRAPH_CHARS) chars += length;
+  }
+  return chars;
+}
+
+/** Whether `node` is inside chrome below `root` (`root` itself not counted). */
+function isInChrome(node: Element, root: Element): boolean {
+  for (let element: Element | null = node; element && element !== root; element = element.parentElement) {
+    if (isPageChrome(element)) return true;
+  }
+  return false;
+}
+
+function byItemprop(doc: Document): Element | null {
+  let best: Element | null = null;
+  let bestChars = 0;
+  for (const element of doc.querySelectorAll('[itemprop~="articleBody"], [itemprop~="articlebody"]')) {
+    const chars = normalisedText(element).length;
+    if (chars > bestChars) {
+      best = element;
+      bestChars = chars;
+    }
+  }
+  return bestChars >= MIN_ARTICLE_CHARS ? best : null;
+}
+
+/** Every `articleBody` string in a JSON-LD value (objects, arrays, `@graph`). */
+function articleBodies(value: unknown, out: string[], depth = 0): void {
+  if (depth > 8 || value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    for (const item of value) articleBodies(item, out, depth + 1);
+    return;
+  }
+  for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+    if (key === 'articleBody' && typeof item === 'string') out.push(item);
+    else articleBodies(item, out, depth + 1);
+  }
+}
+
+function commonAncestor(a: Element, b: Element): Element | null {
+  for (let element: Element | null = a; element; element = element.parentElement) {
+    if (element.contains(b)) return element;
+  }
+  return null;
+}
+
+/** The smallest element holding the first and the last words of JSON-LD's `articleBody`. */
+function byJsonLd(doc: Document): Element | null {
+  const bodies: string[] = [];
+  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+    try {
+      articleBodies(JSON.parse(script.textContent ?? ''), bodies);
+    } catch {
+      // A page's broken JSON-LD is its own problem; the other rules still apply.
+    }
+  }
+  const body = bodies.map((text) => text.replace(/\s+/g, ' ').trim()).sort((a, b) => b.length - a.length)[0];
+  if (!body || body.length < MIN_ARTICLE_CHARS) return null;
+  const head = body.slice(0, PROBE_CHARS);
+  const tail = body.slice(-PROBE_CHARS);
+  let first: Element | null = null;
+  let last: Element | null = null;
+  for (const block of doc.body?.querySelectorAll('p, div, td, li, blockquote, h2, h3') ?? []) {
+    if (block.querySelector('p, div')) continue;
+    const text = normalisedText(block);
+    if (!first && text.length > 0 && (text.includes(head) || head.startsWith(text))) first = block;
+    if (text.length > 0 && (text.includes(tail) || tail.endsWith(text))) last = block;
+  }
+  if (!first || !last) return null;
+  const root = commonAncestor(first, last);
+  return root && root !== doc.documentElement ? root : null;
+}
+
+function byArticleElement(doc: Document): Element | null {
+  let best: Element | null = null;
+  let bestChars = 0;
+  for (const article of doc.querySelectorAll('article')) {
+    // A teaser card nested in the article is not a better root than the article.
+    if (best?.contains(article)) continue;
+    const chars = paragraphChars(article);
+    if (chars > bestChars) {
+      best = article;
+      bestChars = chars;
+    }
+  }
+  return bestChars >= MIN_ARTICLE_CHARS ? best : null;
+}
+
+/**
+ * The densest block of paragraphs, scored like Readability: each paragraph of
+ * prose adds `1 + commas + min(3, chars / 100)` to its parent and half of
+ * that to its grandparent; scores are discounted by the block's link density.
+ * When the best block's siblings hold prose too (an article split in several
+ * containers), their common parent is the root.
+ */
+function byDensity(doc: Document): Element | null {
+  const body = doc.body;
+  if (!body) return null;
+  const scores = new Map<Element, number>();
+  const add = (element: Element | null, score: number) => {
+    if (element) scores.set(element, (scores.get(element) ?? 0) + score);
+  };
+  for (const paragraph of paragraphsWithin(body)) {
+    if (isInChrome(paragraph, body)) continue;
+    const text = normalisedText(paragraph);
+    if (text.length < MIN_PARAGRAPH_CHARS) continue;
+    const score = 1 + (text.match(/[,،、，]/g)?.length ?? 0) + Math.min(3, Math.floor(text.length / 100));
+    add(paragraph.parentElement, score);
+    add(paragraph.parentElement?.parentElement ?? null, score / 2);
+  }
+  let best: Element | null = null;
+  let bestScore = 0;
+  for (const [element, score] of scores) {
+    const chars = normalisedText(element).length;
+    const linkDensity = chars > 0 ? linkTextLength(element) / chars : 1;
+    if (linkDensity > MAX_LINK_DENSITY) continue;
+    const adjusted = score * (1 - linkDensity);
+    if (adjusted > bestScore) {
+      best = element;
+      bestScore = adjusted;
+    }
+  }
+  if (!best) return null;
+  // An article split over several containers (lede, body, a box after a
+  // photo): climb until the root holds most of the page's prose. When prose
+  // is scattered all over the page this climbs to the body, which loses no
+  // text (chrome is still skipped inside it).
+  const pageProse = paragraphChars(body);
+  let root: Element = best;
+  while (root.parentElement && root !== body && paragraphChars(root) < pageProse * MIN_SHARE_OF_PROSE) {
+    root = root.parentElement;
+  }
+  return paragraphChars(root) >= MIN_ARTICLE_CHARS ? root : null;
+}
+
+/** The page's headline when it is outside `root`: the first `<h1>` not in chrome. */
+function headlineOutside(doc: Document, root: Element): Element | null {
+  for (const heading of doc.querySelectorAll('h1')) {
+    if (root.contains(heading)) return null;
+    if (heading.contains(root)) return null;
+    if (!isInChrome(heading, doc.body ?? doc.documentElement)) return heading;
+  }
+  return null;
+}
+
+/**
+ * Finds the article's root (see the file comment for the order of the rules)
+ * and its headline if that is outside the root.
+ *
+ * @example findArticleRoot(document).root // <article class="story">…</article>
+ */
+export function findArticleRoot(doc: Document): ArticleRoot {
+  const fallback = doc.body ?? doc.documentElement;
+  const rules: [ArticleRootSource, (doc: Document) => Element | null][] = [
+    ['itemprop', byItemprop],
+    ['json-ld', byJsonLd],
+    ['article', byArticleElement],
+    ['density', byDensity],
+  ];
+  for (const [source, rule] of rules) {
+    const root = rule(doc);
+    if (root && root !== fallback && root !== doc.documentElement) {
+      return { root, headline: headlineOutside(doc, root), source };
+    }
+  }
+  return { root: fallback, headline: null, source: 'body' };
+}
+
+/** The elements to read, in document order: the headline (if outside the root), then the root. */
+export function articleRoots(found: ArticleRoot): Element[] {
+  if (!found.headline) return [found.root];
+  const headlineFirst = found.headline.compareDocumentPosition(found.root) & 4; // FOLLOWING
+  return headlineFirst ? [found.headline, found.root] : [found.root, found.headline];
+}
+
+/**
+ * A skip rule for reading the article: chrome strictly inside one of `roots`
+ * (site header, nav, share bars, related links, comments). Elements that are
+ * a root or contain one are never skipped, so a class on `<body>` such as
+ * "nav-open" cannot hide the whole page.
+ */
+export function skipChromeWithin(roots: readonly Element[]): (element: Element) => boolean {
+  return (element) => {
+    for (const root of roots) {
+      if (element !== root && root.contains(element)) return isPageChrome(element) || isSiteHeader(element, root);
+    }
+    return false;
+  };
+}
+
+// A `<header>` inside the article often holds its headline and byline: it is
+// chrome only when the root is the whole body (the site's banner).
+function isSiteHeader(element: Element, root: Element): boolean {
+  return element.localName === 'header' && root.localName === 'body' && !element.querySelector('h1');
+}
+
+/**
+ * The parts of changed subtrees that belong to the article: each subtree
+ * inside a root is kept; a subtree that contains roots is replaced by them;
+ * anything else (a comment thread loading, a ticker in the header) is dropped.
+ */
+export function clipToArticle(changed: readonly Element[], roots: readonly Element[]): Element[] {
+  const out = new Set<Element>();
+  for (const element of changed) {
+    if (roots.some((root) => root === element || root.contains(element))) out.add(element);
+    else for (const root of roots) if (element.contains(root)) out.add(root);
+  }
+  return [...out];
+}
