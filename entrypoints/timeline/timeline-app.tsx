@@ -168,6 +168,7 @@ export function TimelineApp() {
           <label>
             Entity
             <select
+              aria-label="Entity"
               value={view.entityId ?? ''}
               onChange={(event) => set({ entityId: event.target.value || undefined })}
             >
@@ -182,6 +183,7 @@ export function TimelineApp() {
           <label>
             Kind
             <select
+              aria-label="Kind"
               value={view.pointKind ?? ''}
               onChange={(event) => set({ pointKind: (event.target.value || undefined) as PointKind | undefined })}
             >
@@ -196,6 +198,7 @@ export function TimelineApp() {
           <label>
             About
             <select
+              aria-label="About"
               value={view.entityKind ?? ''}
               onChange={(event) => set({ entityKind: (event.target.value || undefined) as EntityKind | undefined })}
             >
@@ -209,7 +212,11 @@ export function TimelineApp() {
           </label>
           <label>
             Outlet
-            <select value={view.outlet ?? ''} onChange={(event) => set({ outlet: event.target.value || undefined })}>
+            <select
+              aria-label="Outlet"
+              value={view.outlet ?? ''}
+              onChange={(event) => set({ outlet: event.target.value || undefined })}
+            >
               <option value="">All outlets</option>
               {options.outlets.map((outlet) => (
                 <option key={outlet} value={outlet}>
@@ -221,6 +228,7 @@ export function TimelineApp() {
           <label>
             Language
             <select
+              aria-label="Language"
               value={view.language ?? ''}
               onChange={(event) => set({ language: event.target.value || undefined })}
             >
