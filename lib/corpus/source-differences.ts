@@ -136,7 +136,7 @@ const figureTopics: [RegExp, string][] = [
   [/\b(?:arrested|detained|captured|abducted|hostages?)\b/i, 'held'],
 ];
 const unitClasses: [RegExp, string][] = [
-  [/^(?:people|person|lebanese|israeli|civilian|life|resident|villager|fatalitie|death|victim)$/, 'people'],
+  [/^(?:people|person|lebanese|israeli|civilian|life|live|resident|villager|fatalitie|death|victim)$/, 'people'],
   [/^(?:child|children)$/, 'child'],
   [/^(?:troop|soldier|fighter|reservist)$/, 'troop'],
   [/^(?:kilometre|kilometer|km)$/, 'kilometre'],
@@ -144,7 +144,8 @@ const unitClasses: [RegExp, string][] = [
 ];
 
 function figureTopic(text: string, claim: FigureClaim): string {
-  const before = text.slice(Math.max(0, claim.start - 30), claim.start);
+  // The claim itself counts too: in "over 550 lives" the unit says what is counted.
+  const before = text.slice(Math.max(0, claim.start - 30), claim.end);
   const after = text.slice(claim.end, claim.end + 50);
   for (const [pattern, topic] of figureTopics) if (pattern.test(after) || pattern.test(before)) return topic;
   return '';
