@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadBundledIndex } from '@/lib/corpus/bundled-index';
 import { CorpusCatalog } from '@/lib/corpus/catalog';
+import { cardDifferenceSchema } from '@/lib/corpus/card-context';
 import { entityCardSchema } from '@/lib/corpus/entity-card';
 
 const { index } = loadBundledIndex();
@@ -28,6 +29,7 @@ describe('cards and the story around a name', () => {
       articles: [{ id: 'coastal-courier-1', title: 'Strikes on Monday' }],
     });
     expect(entityCardSchema.parse(card)).toEqual(card);
+    expect(cardDifferenceSchema.array().parse(card?.differences)).toHaveLength(1);
     const [difference] = card?.differences ?? [];
     expect(difference).toMatchObject({ kind: 'figure', verdict: 'conflict' });
     const quotes = [difference?.a, difference?.b];
