@@ -9,9 +9,10 @@
  * file does not import them.
  */
 import { type KeyboardEvent, type SyntheticEvent, useId } from 'react';
+import type { CardDifference, CardTimeline } from '@/lib/corpus/card-context';
 import type { CardExcerpt, EntityCard, EntityRef } from '@/lib/corpus/entity-card';
 import { formatDateRange, formatPartialDate } from '@/lib/model/format-date';
-import type { EntityKind } from '@/lib/model/knowledge-base';
+import type { DatePrecision, EntityKind } from '@/lib/model/knowledge-base';
 import type { FeedbackVerdict } from '@/lib/model/settings';
 
 /** What the reader tells us about a highlight: it is someone else, or stop marking this entity. */
@@ -34,6 +35,12 @@ export interface EntityCardViewProps {
   compact?: boolean;
   /** The root element's id; internal ids derive from it. */
   id?: string;
+  /** "See on the timeline" (issue #15), at the point of the entity's latest mention. */
+  onOpenTimeline?(target: { entityId: string; pointId?: string; date?: string }): void;
+  /** The date of the page the card is shown on, for "Newer than your sources" (issue #15). */
+  pageDate?: { date: string; precision: DatePrecision };
+  /** The one action of that note: import the page. */
+  onImportPage?(): void;
 }
 
 /** Human label of each kind, as shown on the card. */
@@ -73,11 +80,15 @@ function trusted(action: () => void) {
  */
 export function EntityCardView(props: EntityCardViewProps) {
   const { card, onOpenExcerpt, onSelectRelated, onFeedback, onClose, headingLevel = 2, compact = false } = props;
+  const { onOpenTimeline, pageDate, onImportPage } = props;
   const generatedId = useId();
   const baseId = props.id ?? `nc-card${generatedId}`;
   const titleId = `${baseId}-title`;
   const sourcesId = `${baseId}-sources`;
   const relatedId = `${baseId}-related`;
+  const differId = `${baseId}-differ`;
+  const timelineId = `${baseId}-timeline`;
+  const newer = newerThanSources(card, pageDate);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const SectionHeading = headingLevel === 2 ? 'h3' : 'h4';
   const isDialog = onClose !== undefined;
@@ -127,9 +138,41 @@ export function EntityCardView(props: EntityCardViewProps) {
       </header>
 
       <div className="nc-body">
+        {newer && (
+          <p className="nc-newer" role="note">
+            Your sources on {card.name} end in {newer.latest}; this page is from {newer.page}.
+            {onImportPage && (
+              <>
+                {' '}
+                <button type="button" className="nc-action" onClick={trusted(() => onImportPage())}>
+                  Import this page
+                </button>
+              </>
+            )}
+          </p>
+        )}
         <p className="nc-background" dir="auto">
           {card.background}
         </p>
+
+        {card.differences && card.differences.length > 0 && (
+          <section className="nc-section nc-differ" aria-labelledby={differId}>
+            <SectionHeading className="nc-section-title" id={differId}>
+              {card.differences.some((difference) => difference.verdict === 'conflict')
+                ? 'Sources differ'
+                : 'Figures changed over time'}
+            </SectionHeading>
+            <ul className="nc-differences">
+              {card.differences.map((difference) => (
+                <DifferenceItem
+                  key={`${difference.kind}:${difference.a.articleId}:${difference.a.start}:${difference.b.articleId}:${difference.b.start}`}
+                  difference={difference}
+                  onOpen={onOpenExcerpt}
+                />
+              ))}
+            </ul>
+          </section>
+        )}
 
         <section className="nc-section" aria-labelledby={sourcesId}>
           <SectionHeading className="nc-section-title" id={sourcesId}>
@@ -152,6 +195,15 @@ export function EntityCardView(props: EntityCardViewProps) {
           )}
           {moreCount > 0 && <p className="nc-more">{moreCount} more in the corpus</p>}
         </section>
+
+        {card.onTimeline && (card.onTimeline.before.length > 0 || card.onTimeline.after.length > 0) && (
+          <section className="nc-section nc-on-timeline" aria-labelledby={timelineId}>
+            <SectionHeading className="nc-section-title" id={timelineId}>
+              On the timeline
+            </SectionHeading>
+            <TimelineAround card={card} timeline={card.onTimeline} onOpen={onOpenTimeline} />
+          </section>
+        )}
 
         {card.related.length > 0 && (
           <section className="nc-section" aria-labelledby={relatedId}>
@@ -304,4 +356,129 @@ function formatEventDate(date: NonNullable<EntityCard['date']>): { text: string;
   const text = formatDateRange(date);
   const single = !date.end || date.end === date.start;
   return single ? { text, dateTime: date.start } : { text };
+}
+
+/** "Newer than your sources": the page's date is after the newest source, at the precision both share. */
+function newerThanSources(
+  card: EntityCard,
+  pageDate: { date: string; precision: DatePrecision } | undefined,
+): { latest: string; page: string } | undefined {
+  const latest = card.latestSource;
+  if (!pageDate || !latest || pageDate.precision === 'unknown' || latest.precision === 'unknown') return undefined;
+  const parts = Math.min(pageDate.date.split('-').length, latest.date.split('-').length);
+  const cut = (date: string) => date.split('-').slice(0, parts).join('-');
+  if (cut(pageDate.date) <= cut(latest.date)) return undefined;
+  return {
+    latest: formatDateRange({ start: latest.date, precision: latest.precision }),
+    page: formatDateRange({ start: pageDate.date, precision: pageDate.precision }),
+  };
+}
+
+const DIFFERENCE_LABELS: Record<CardDifference['kind'], string> = {
+  figure: 'Figures',
+  date: 'Date',
+  'first-in': '“First in” span',
+  chair: 'Who chaired',
+  attendance: 'Who attended',
+  place: 'Place',
+};
+
+/** One disagreement: what differs, then both sentences, each with its outlet and date. */
+function DifferenceItem(props: { difference: CardDifference; onOpen: ((excerpt: CardExcerpt) => void) | undefined }) {
+  const { difference, onOpen } = props;
+  return (
+    <li className={`nc-difference nc-difference--${difference.verdict}`}>
+      <p className="nc-difference-what">
+        {DIFFERENCE_LABELS[difference.kind]}
+        {difference.verdict === 'changed-over-time' ? ' changed over time: ' : ': '}
+        {difference.what}
+      </p>
+      {[difference.a, difference.b].map((quote) => (
+        <figure key={`${quote.articleId}:${quote.start}`} className="nc-figure">
+          <blockquote className="nc-quote" dir="auto">
+            {quote.text}
+          </blockquote>
+          <figcaption className="nc-source">
+            <cite className="nc-cite">
+              <span className="nc-outlet" dir="auto">
+                {quote.outlet === 'unknown' ? 'Outlet unknown' : quote.outlet}
+              </span>
+              <span className="nc-sep" aria-hidden="true">
+                {' · '}
+              </span>
+              <span className="nc-source-date">{formatPartialDate(quote.date, quote.precision)}</span>
+            </cite>
+            {onOpen && (
+              <button
+                type="button"
+                className="nc-read"
+                onClick={trusted(() =>
+                  onOpen({
+                    articleId: quote.articleId,
+                    articleTitle: '',
+                    outlet: quote.outlet,
+                    date: quote.date,
+                    precision: quote.precision,
+                    before: quote.text,
+                    mention: '',
+                    after: '',
+                    start: quote.start,
+                    end: quote.end,
+                  }),
+                )}
+              >
+                Read<span className="nc-visually-hidden"> {quote.outlet}'s article</span>
+                <span className="nc-arrow" aria-hidden="true">
+                  {' →'}
+                </span>
+              </button>
+            )}
+          </figcaption>
+        </figure>
+      ))}
+    </li>
+  );
+}
+
+/** The events just before and after the entity's latest mention, and the link into the timeline there. */
+function TimelineAround(props: {
+  card: EntityCard;
+  timeline: CardTimeline;
+  onOpen: ((target: { entityId: string; pointId?: string; date?: string }) => void) | undefined;
+}) {
+  const { card, timeline, onOpen } = props;
+  const event = (entry: CardTimeline['before'][number]) => (
+    <li key={entry.id} className="nc-timeline-event">
+      <span className="nc-timeline-date">
+        {formatDateRange({ start: entry.date, end: entry.end, precision: entry.precision })}
+      </span>{' '}
+      <span dir="auto">{entry.name}</span>
+    </li>
+  );
+  return (
+    <>
+      <ol className="nc-timeline-around">
+        {timeline.before.map(event)}
+        <li className="nc-timeline-here">
+          <span className="nc-timeline-date">
+            {formatDateRange({ start: timeline.date, precision: timeline.precision })}
+          </span>{' '}
+          Latest mention of {card.name}
+        </li>
+        {timeline.after.map(event)}
+      </ol>
+      {onOpen && (
+        <button
+          type="button"
+          className="nc-read"
+          onClick={trusted(() => onOpen({ entityId: card.id, pointId: timeline.pointId, date: timeline.date }))}
+        >
+          See on the timeline
+          <span className="nc-arrow" aria-hidden="true">
+            {' →'}
+          </span>
+        </button>
+      )}
+    </>
+  );
 }

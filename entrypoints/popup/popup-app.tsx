@@ -195,6 +195,10 @@ export function PopupApp() {
             </button>
           ))}
         </div>
+        {/* The timeline of events and statements (issue #15), in a tab of its own. */}
+        <a className="nc-popup-timeline" href={browser.runtime.getURL('/timeline.html')} target="_blank" rel="noopener">
+          Timeline
+        </a>
       </header>
       <main className="nc-popup-body">
         <div

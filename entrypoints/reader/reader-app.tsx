@@ -167,6 +167,10 @@ function ArticleView({ article, start, end }: { article: IndexedArticle; start?:
       </main>
 
       <aside className="nc-reader-aside" {...skip}>
+        {/* Issue #15: this article's statements among the others, on one time axis. */}
+        <p className="nc-reader-timeline">
+          <a href={browser.runtime.getURL('/timeline.html')}>Open the timeline</a>
+        </p>
         <section aria-labelledby={relatedId}>
           <h2 className="nc-reader-aside-heading" id={relatedId}>
             Also mentioned in

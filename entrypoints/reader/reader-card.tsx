@@ -1,6 +1,7 @@
 import { type CSSProperties, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { EntityCardView } from '@/components/entity-card';
 import type { CardExcerpt, EntityCard } from '@/lib/corpus/entity-card';
+import { timelineUrl } from '@/lib/extension/timeline-page-url';
 import type { Highlighter, Mention } from '@/lib/page/highlighter';
 import { SKIP_ATTRIBUTE } from './article-annotation';
 
@@ -208,6 +209,7 @@ function CardPopover(props: {
           onClose={props.onClose}
           onOpenExcerpt={props.onOpenExcerpt}
           onSelectRelated={props.onSelectRelated}
+          onOpenTimeline={openTimeline}
         />
       ) : (
         <div className="nc-card nc-reader-card-status" role="status">
@@ -216,4 +218,13 @@ function CardPopover(props: {
       )}
     </div>
   );
+}
+
+/** Issue #15: a card's "See on the timeline", in this tab, at the point of the entity's latest mention. */
+function openTimeline(target: { entityId: string; pointId?: string; date?: string }): void {
+  location.href = timelineUrl(browser.runtime.getURL('/timeline.html'), {
+    zoom: 'month',
+    focus: target.date?.slice(0, 4),
+    pointId: target.pointId,
+  });
 }

@@ -1,8 +1,14 @@
 import { eventTiming } from '../matching/event-dates';
-import { buildMatcherSpec, type MatcherSpec } from '../matching/match-entities';
+import {
+  buildMatcherSpec,
+  createEntityMatcher,
+  type EntityMatcher,
+  type MatcherSpec,
+} from '../matching/match-entities';
 import type { AnnotationEntity } from '../matching/page-relevance';
 import type { CorpusIndex, Excerpt, IndexedArticle } from '../model/index-schema';
 import type { Entity, ReaderEntity } from '../model/knowledge-base';
+import { cardContext } from './card-context';
 import { buildEntityCard, type EntityCard } from './entity-card';
 import { compareExcerptDates } from './excerpts';
 
@@ -28,6 +34,7 @@ export class CorpusCatalog {
   private readonly articleById: Map<string, Pick<IndexedArticle, 'id' | 'title'>>;
   private readonly excerptsByEntity: Map<string, Excerpt[]>;
   private spec: MatcherSpec | undefined;
+  private matcher: EntityMatcher | undefined;
 
   constructor({ index, userEntities = [], importedArticles = [], importedExcerpts }: CatalogInputs) {
     const merged = new Map(index.entities.map((entity) => [entity.id, entity]));
@@ -80,6 +87,16 @@ export class CorpusCatalog {
       if (id !== entityId || !imported?.excerpts.length) return own;
       return [...own, ...imported.excerpts].sort((a, b) => compareExcerptDates(a.date, b.date));
     };
-    return buildEntityCard(entityId, { entityById: this.entityById, articleById, excerptsOf }, limit);
+    const card = buildEntityCard(entityId, { entityById: this.entityById, articleById, excerptsOf }, limit);
+    if (!card) return undefined;
+    // Issue #15: where its sources differ, where it sits on the timeline, how recent they are.
+    this.matcher ??= createEntityMatcher(this.matcherSpec());
+    const context = cardContext(entityId, excerptsOf(entityId), this.entities, this.matcher);
+    return {
+      ...card,
+      ...(context.differences.length > 0 ? { differences: context.differences } : {}),
+      ...(context.onTimeline ? { onTimeline: context.onTimeline } : {}),
+      ...(context.latestSource ? { latestSource: context.latestSource } : {}),
+    };
   }
 }

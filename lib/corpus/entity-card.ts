@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Excerpt, IndexedArticle } from '../model/index-schema';
 import { datePrecisions, type Entity, entityKinds } from '../model/knowledge-base';
+import { cardDifferenceSchema, cardTimelineSchema, latestSourceSchema } from './card-context';
 
 /**
  * What a card shows about one entity: the same content in the hover card, the
@@ -43,6 +44,12 @@ export const entityCardSchema = z
     related: z.array(entityRefSchema),
     /** How many excerpts exist in all, of which the card shows a few. */
     excerptTotal: z.number().int().nonnegative(),
+    /** Issue #15: claims of its sources that disagree ("Sources differ"). */
+    differences: z.array(cardDifferenceSchema).optional(),
+    /** Issue #15: the events around its latest mention ("On the timeline"). */
+    onTimeline: cardTimelineSchema.optional(),
+    /** Issue #15: its newest dated source, for "Newer than your sources". */
+    latestSource: latestSourceSchema.optional(),
   })
   .strict();
 export type EntityCard = z.infer<typeof entityCardSchema>;

@@ -65,6 +65,13 @@ export function extractClaims(sentence: string, referenceYear?: number): SourceC
     if (!digits || !unit || looksLikeYear(digits, scale)) continue;
     // Spans of time belong to "first in N years" and dates; connectors mean the number counts nothing.
     if (/^(?:years?|days?|months?|weeks?|and|or|to|of|per)$/i.test(unit)) continue;
+    // "3 December" is a date, not three Decembers (issue #15).
+    if (
+      /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/i.test(
+        unit,
+      )
+    )
+      continue;
     let value = Number(digits.replaceAll(',', ''));
     if (scale?.trim().toLowerCase() === 'thousand') value *= 1000;
     if (scale?.trim().toLowerCase() === 'million') value *= 1_000_000;

@@ -359,3 +359,97 @@ describe('isTrustedEvent', () => {
     expect(isTrustedEvent({ nativeEvent: native } as never)).toBe(true);
   });
 });
+
+describe('EntityCardView and the story around a name (issue #15)', () => {
+  const quote = (outlet: string, date: string, text: string, start: number) => ({
+    articleId: `${outlet}-article`,
+    outlet,
+    date,
+    precision: 'day' as const,
+    text,
+    start,
+    end: start + text.length,
+  });
+  const storied: EntityCard = {
+    ...person,
+    latestSource: { date: '2026-03', precision: 'month' },
+    differences: [
+      {
+        kind: 'figure',
+        verdict: 'conflict',
+        what: 'over 550 against 274 killed',
+        a: quote('Defence Talks', '2024-09-23', 'Attacks on Monday claimed over 550 lives.', 10),
+        b: quote('Coastal Courier', '2024-09-24', 'Strikes on Monday killed 274 people.', 0),
+      },
+    ],
+    onTimeline: {
+      pointId: 'lebanon-direct-talks-offer-2026:120',
+      date: '2026-03',
+      precision: 'month',
+      before: [
+        {
+          id: 'us-israeli-war-on-iran-2026',
+          name: '2026 US–Israeli war with Iran',
+          date: '2026-02-28',
+          precision: 'day',
+        },
+      ],
+      after: [
+        {
+          id: 'lebanon-israel-talks-2026',
+          name: 'Lebanon–Israel direct talks (2026)',
+          date: '2026',
+          precision: 'year',
+        },
+      ],
+    },
+  };
+
+  it('quotes both sources under "Sources differ", each with outlet and date, and opens either', () => {
+    const onOpenExcerpt = vi.fn();
+    render({ card: storied, onOpenExcerpt });
+    expect(texts('.nc-differ .nc-section-title')).toEqual(['Sources differ']);
+    expect(texts('.nc-difference-what')).toEqual(['Figures: over 550 against 274 killed']);
+    expect(texts('.nc-difference .nc-quote')).toEqual([
+      'Attacks on Monday claimed over 550 lives.',
+      'Strikes on Monday killed 274 people.',
+    ]);
+    expect(texts('.nc-difference .nc-cite')).toEqual(['Defence Talks · 23 Sep 2024', 'Coastal Courier · 24 Sep 2024']);
+    const read = container.querySelectorAll('.nc-difference .nc-read');
+    act(() => trustedClick(read[1] as Element));
+    expect(onOpenExcerpt).toHaveBeenCalledWith(
+      expect.objectContaining({ articleId: 'Coastal Courier-article', start: 0 }),
+    );
+  });
+
+  it('lists the events around the latest mention and links into the timeline there', () => {
+    const onOpenTimeline = vi.fn();
+    render({ card: storied, onOpenTimeline });
+    expect(texts('.nc-timeline-around li')).toEqual([
+      '28 Feb 2026 2026 US–Israeli war with Iran',
+      'Mar 2026 Latest mention of Joseph Aoun',
+      '2026 Lebanon–Israel direct talks (2026)',
+    ]);
+    act(() => trustedClick(buttonNamed('See on the timeline →')));
+    expect(onOpenTimeline).toHaveBeenCalledWith({
+      entityId: 'joseph-aoun',
+      pointId: 'lebanon-direct-talks-offer-2026:120',
+      date: '2026-03',
+    });
+  });
+
+  it('says when the page is newer than every source, with one action to import it', () => {
+    const onImportPage = vi.fn();
+    render({ card: storied, pageDate: { date: '2026-05-02', precision: 'day' }, onImportPage });
+    expect(texts('.nc-newer')[0]).toBe(
+      'Your sources on Joseph Aoun end in Mar 2026; this page is from 2 May 2026. Import this page',
+    );
+    act(() => trustedClick(buttonNamed('Import this page')));
+    expect(onImportPage).toHaveBeenCalledOnce();
+  });
+
+  it('says nothing of newness for a page within the month of the newest source', () => {
+    render({ card: storied, pageDate: { date: '2026-03-20', precision: 'day' } });
+    expect(container.querySelector('.nc-newer')).toBeNull();
+  });
+});

@@ -35,3 +35,9 @@ describe('extractClaims', () => {
     expect(claim).toMatchObject({ bound: 'about', unit: 'kilometre' });
   });
 });
+
+describe('extractClaims and dates', () => {
+  it('does not read the day of a date as a count', () => {
+    expect(extractClaims('The talks were held on 3 December 2025.')).toEqual([]);
+  });
+});
