@@ -50,7 +50,11 @@ export default defineConfig({
       name: 'News Context',
       description:
         'Background on the people, organisations, places and events in the news you read, from a local curated corpus. No server, no account.',
-      permissions: ['storage', 'unlimitedStorage', 'scripting', 'activeTab', 'tabs', 'contextMenus'],
+      // Least privilege (issue #14): no `tabs` (its "Read your browsing history" warning bought nothing: the hosts we
+      // annotate are host permissions, the popup's tab comes with activeTab) and no `storage` (IndexedDB needs none). `contextMenus`
+      // is "Add to News Context" on a selection (issue #11).
+      // tests/unit/extension/manifest-permissions.test.ts fails when one is added; the README says what each is for.
+      permissions: ['unlimitedStorage', 'scripting', 'activeTab', 'contextMenus'],
       host_permissions: hosts,
       optional_host_permissions: ['*://*/*'],
       action: { default_title: 'News Context' },

@@ -9,8 +9,10 @@ import {
 } from '@/lib/extension/messages';
 import { isDefaultNewsSite } from '@/lib/extension/news-sites';
 import { readerPageLink } from '@/lib/extension/reader-page-url';
+import { mayRequest, senderKind } from '@/lib/extension/sender-policy';
 import { siteOf } from '@/lib/model/settings';
 import { HIGHLIGHT_CSS } from '@/lib/page/highlighter';
+import { createSerialQueue } from '@/lib/scheduling/serial-queue';
 import { NewsContextDatabase } from '@/lib/storage/database';
 import { importedExcerptsOf } from '@/lib/storage/imported-corpus';
 import {
@@ -34,12 +36,18 @@ export function createBackgroundService() {
   let catalog: Promise<CorpusCatalog> | undefined;
 
   const loadCatalog = () => {
-    catalog ??= (async () => {
+    if (catalog) return catalog;
+    const loading = (async () => {
       const { index } = loadBundledIndex();
       const userEntities = await db.entities.toArray();
       return new CorpusCatalog({ index, userEntities });
     })();
-    return catalog;
+    // A failed load (the database busy upgrading, say) is tried again next time, not kept for the worker's life.
+    loading.catch(() => {
+      if (catalog === loading) catalog = undefined;
+    });
+    catalog = loading;
+    return loading;
   };
 
   const pageMatching = createPageMatching(loadCatalog);
@@ -51,12 +59,18 @@ export function createBackgroundService() {
     },
   });
 
+  // One site-script sync at a time, each reading the settings when its turn comes (issue #14).
+  const serially = createSerialQueue();
+  const syncSites = () => serially(async () => syncSiteScripts((await readSettings(db)).extraSites));
+
   browser.runtime.onMessage.addListener(
     asyncListener((message, sender) => {
-      // Only our own contexts: our pages and our content scripts carry our extension id.
-      if (sender.id !== browser.runtime.id) return undefined;
+      // Only our own contexts (our pages and our content scripts carry our extension id), and each only for
+      // what it needs: a content script for its own tab (lib/extension/sender-policy.ts, issue #14).
       const request = backgroundRequest.safeParse(message);
       if (!request.success) return undefined;
+      const kind = senderKind(sender, browser.runtime.id, browser.runtime.getURL('/'));
+      if (!mayRequest(request.data.type, kind)) return undefined;
       return handle(request.data, sender);
     }),
   );
@@ -78,12 +92,15 @@ export function createBackgroundService() {
       case 'card/closed':
         return cardFrames.closed(sender);
       case 'catalog/changed':
-        // Only extension pages write the reader's corpus; they tell us after each change.
-        if (!isExtensionPage(sender)) return false;
+        // Only extension pages write the reader's corpus (the sender policy); they tell us after each change.
         catalog = undefined;
-        // A corpus pack may bring opted-in sites with it.
-        await syncSiteScripts((await readSettings(db)).extraSites);
-        await refreshTabs();
+        try {
+          // A corpus pack may bring opted-in sites with it.
+          await syncSites();
+        } finally {
+          // Every change ends with refreshed tabs, even when the sync failed.
+          await refreshTabs();
+        }
         return true;
       case 'annotations/updated':
         if (sender.tab?.id !== undefined) await setBadge(sender.tab.id, request.relevant ? request.entityCount : 0);
@@ -124,10 +141,9 @@ export function createBackgroundService() {
         await refreshTabs(request.site);
         return true;
       case 'site/annotate': {
-        // Only extension pages may turn a site on; the permission itself was granted by the reader in the popup.
-        if (!isExtensionPage(sender)) return false;
-        const settings = await setExtraSite(db, request.site, request.enabled);
-        await syncSiteScripts(settings.extraSites);
+        // Only extension pages may turn a site on (the sender policy); the reader granted the permission in the popup.
+        await setExtraSite(db, request.site, request.enabled);
+        await syncSites();
         return true;
       }
     }
@@ -172,25 +188,18 @@ export function createBackgroundService() {
 
   // In Firefox the popup closes when the permission prompt opens, so the grant itself finishes "Annotate this site".
   browser.permissions.onAdded?.addListener(async ({ origins = [] }) => {
-    let settings = await readSettings(db);
     for (const origin of origins) {
       const site = /^\*:\/\/(?:\*\.)?([^/*]+)\/\*$/.exec(origin)?.[1];
-      if (site && !isDefaultNewsSite(site)) settings = await setExtraSite(db, site.replace(/^www\./, ''), true);
+      if (site && !isDefaultNewsSite(site)) await setExtraSite(db, site.replace(/^www\./, ''), true);
     }
-    await syncSiteScripts(settings.extraSites);
+    await syncSites();
   });
   // Registered scripts survive restarts in Chrome but not in every browser: make them match the settings.
-  browser.runtime.onStartup?.addListener(async () => syncSiteScripts((await readSettings(db)).extraSites));
+  browser.runtime.onStartup?.addListener(async () => syncSites());
   browser.runtime.onInstalled.addListener(async () => {
     await navigator.storage?.persist?.().catch(() => false);
-    await syncSiteScripts((await readSettings(db)).extraSites);
+    await syncSites();
   });
-}
-
-/** Our own pages (popup, options, reader), whether or not they sit in a tab; never a content script. */
-function isExtensionPage(sender: MessageSender): boolean {
-  // A content script's sender URL is the web page's; only our pages have our origin.
-  return sender.url?.startsWith(browser.runtime.getURL('/')) === true;
 }
 
 async function setBadge(tabId: number, entityCount: number): Promise<void> {
