@@ -209,6 +209,9 @@ export async function prepareDraft(
     // A first paragraph taken as the headline is stored apart, like the seeds' headlines.
     if (derived.titleSource === 'text') text = cleanArticleText(stripped, { title, byline });
   }
+  // Cleaning can assemble what stripping took apart: dropping Markdown's `_` from "<_/b" leaves "</b".
+  // Stripping again settles it (plain text passes through unchanged), so no tag start is ever stored.
+  text = stripMarkup(text);
   if (!/[\p{L}\p{N}]/u.test(text)) {
     return {
       problems: [

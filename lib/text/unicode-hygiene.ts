@@ -80,6 +80,9 @@ export function describeUnicodeRepairs(repairs: UnicodeRepairs): string {
  * packs, whose entities, outlets and settings are shown as they are. Counts
  * are summed over the whole value.
  */
+/** Our formats nest a few levels; a corpus pack about six. */
+const MAX_DEPTH = 32;
+
 export function cleanUnicodeDeep<T>(value: T): { value: T; repairs: UnicodeRepairs } {
   const total: UnicodeRepairs = { controls: 0, loneSurrogates: 0, bidiControls: 0, zeroWidth: 0 };
   const add = (repairs: UnicodeRepairs) => {
@@ -88,16 +91,21 @@ export function cleanUnicodeDeep<T>(value: T): { value: T; repairs: UnicodeRepai
     total.bidiControls += repairs.bidiControls;
     total.zeroWidth += repairs.zeroWidth;
   };
-  const visit = (node: unknown): unknown => {
+  const visit = (node: unknown, depth = 0): unknown => {
+    // Deeper than any format we read: left as it is for the schema to refuse by name (a hostile
+    // file nested ten thousand levels must not overflow the stack here).
+    if (depth > MAX_DEPTH) return node;
     if (typeof node === 'string') {
       const { text, repairs } = cleanUnicode(node);
       add(repairs);
       return text;
     }
-    if (Array.isArray(node)) return node.map(visit);
+    if (Array.isArray(node)) return node.map((inner) => visit(inner, depth + 1));
     if (node && typeof node === 'object') {
       // fromEntries defines own properties, so a "__proto__" key stays a plain field (and is refused as unknown).
-      return Object.fromEntries(Object.entries(node).map(([key, inner]) => [visit(key), visit(inner)]));
+      return Object.fromEntries(
+        Object.entries(node).map(([key, inner]) => [visit(key, depth + 1), visit(inner, depth + 1)]),
+      );
     }
     return node;
   };

@@ -120,6 +120,19 @@ describe('importing', () => {
     });
   });
 
+  it('stores no tag start even where cleaning builds one (Markdown’s "_" dropped from "<_/b")', async () => {
+    const context = await contextFor(db);
+    const [file] = await prepareImport(context, [
+      sourceFromPaste({
+        title: 'Naqoura talks',
+        text: 'President Joseph Aoun met envoys in Naqoura. Then 3Ko<_/eii3 tortor, and Hezbollah said nothing.',
+      }),
+    ]);
+    const text = file?.articles[0]?.article.text ?? '';
+    expect(text).toContain('Hezbollah said nothing');
+    expect(text).not.toMatch(/<[A-Za-z/!?]/);
+  });
+
   it('decodes character references in pasted text and .txt files, but keeps a corpus pack’s text as written', async () => {
     const context = await contextFor(db);
     const encoded =

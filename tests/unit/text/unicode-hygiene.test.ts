@@ -86,3 +86,14 @@ describe('the matcher ignores zero-width characters inside a name', () => {
     );
   }, 60_000);
 });
+
+describe('cleanUnicodeDeep on hostile nesting', () => {
+  it('does not overflow the stack on a value nested far deeper than any format we read', () => {
+    let deep: unknown = 'Hez\u200Bbollah';
+    for (let level = 0; level < 20_000; level++) deep = { inner: deep };
+    expect(() => cleanUnicodeDeep(deep)).not.toThrow();
+    const shallow = cleanUnicodeDeep({ entities: [{ name: 'Hez\u200Bbollah' }] });
+    expect(shallow.value.entities[0]?.name).toBe('Hezbollah');
+    expect(shallow.repairs.zeroWidth).toBe(1);
+  });
+});
