@@ -1,6 +1,6 @@
 import { loadBundledIndex } from '@/lib/corpus/bundled-index';
 import { CorpusCatalog } from '@/lib/corpus/catalog';
-import { asyncListener, type MessageSender, sendToTab } from '@/lib/extension/extension-messaging';
+import { asyncListener, type MessageSender } from '@/lib/extension/extension-messaging';
 import {
   type AnnotatorConfig,
   type BackgroundRequest,
@@ -9,6 +9,7 @@ import {
 } from '@/lib/extension/messages';
 import { isDefaultNewsSite } from '@/lib/extension/news-sites';
 import { readerPageLink } from '@/lib/extension/reader-page-url';
+import { sendToTab } from '@/lib/extension/send-message';
 import { mayRequest, senderKind } from '@/lib/extension/sender-policy';
 import { siteOf } from '@/lib/model/settings';
 import { HIGHLIGHT_CSS } from '@/lib/page/highlighter';

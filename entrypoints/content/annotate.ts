@@ -138,10 +138,11 @@ class AnnotationSession {
   }
 
   snapshotForMessage(): AnnotationsSnapshot {
-    const { relevant, entities, stats } = this.annotator.snapshot();
+    const { relevant, relevance, entities, stats } = this.annotator.snapshot();
     return {
       url: location.href,
       relevant,
+      relevance: { score: relevance.score, reasons: relevance.reasons },
       entities,
       stats: {
         textChars: stats.textChars,

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { loadBundledIndex } from '@/lib/corpus/bundled-index';
-import { sendToBackground } from '@/lib/extension/extension-messaging';
+import { sendToBackground } from '@/lib/extension/send-message';
 import { NewsContextDatabase } from '@/lib/storage/database';
 import { type CorpusStore, type ImportCatalog, readImportCatalog } from '@/lib/storage/imported-corpus';
 import { importedSearchIndex } from '@/lib/storage/imported-search-index';

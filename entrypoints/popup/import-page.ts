@@ -1,5 +1,5 @@
 import { loadBundledIndex } from '@/lib/corpus/bundled-index';
-import { sendToBackground } from '@/lib/extension/extension-messaging';
+import { sendToBackground } from '@/lib/extension/send-message';
 import { importPageDocument } from '@/lib/import/page-import';
 import { formatImportProblem } from '@/lib/model/import-problems';
 import { NewsContextDatabase } from '@/lib/storage/database';

@@ -5,8 +5,8 @@
  */
 import type { Browser } from 'wxt/browser';
 import type { PageStatus } from '@/components/on-this-page';
-import { sendToBackground, sendToTab } from '@/lib/extension/extension-messaging';
 import { newsSiteMatchPatterns } from '@/lib/extension/news-sites';
+import { sendToBackground, sendToTab } from '@/lib/extension/send-message';
 import { isWebPageUrl, siteOf } from '@/lib/model/settings';
 
 type Tab = Browser.tabs.Tab;

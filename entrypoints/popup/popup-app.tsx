@@ -36,7 +36,7 @@ type PanelName = 'search' | 'page';
 // load after the first paint: the search box takes input at once.
 const corpusSession = () => import('@/lib/extension/corpus-session');
 const pageState = () => import('./page-state');
-const messaging = () => import('@/lib/extension/extension-messaging');
+const messaging = () => import('@/lib/extension/send-message');
 
 const loadCard = (entityId: string) => corpusSession().then((session) => session.loadEntityCard(entityId));
 

@@ -11,7 +11,7 @@
 import { loadBundledIndex } from '@/lib/corpus/bundled-index';
 import { CorpusCatalog } from '@/lib/corpus/catalog';
 import type { EntityCard } from '@/lib/corpus/entity-card';
-import { sendToBackground } from '@/lib/extension/extension-messaging';
+import { sendToBackground } from '@/lib/extension/send-message';
 import type { IndexedArticle } from '@/lib/model/index-schema';
 import { type ArticleSources, CorpusSearch } from '@/lib/search/corpus-search';
 import { NewsContextDatabase } from '@/lib/storage/database';

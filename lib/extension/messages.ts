@@ -233,6 +233,11 @@ export const annotationsGetResponse = z
   .object({
     url: z.string(),
     relevant: z.boolean(),
+    /** The page's relevance score and why (issue #12); absent before the first pass. */
+    relevance: z
+      .object({ score: z.number(), reasons: z.array(z.string()) })
+      .strict()
+      .optional(),
     entities: z.array(
       z
         .object({

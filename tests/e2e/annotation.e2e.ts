@@ -54,6 +54,9 @@ test.describe('related pages', () => {
     const { page, url, errors } = await openNewsPage(context, newsOrigin, '/related-en/');
     const snapshot = await getAnnotations(context, extensionId, url);
     expect(snapshot.relevant).toBe(true);
+    // annotations/get says why (issue #12): the score, then one reason per contribution and the total.
+    expect(snapshot.relevance?.score).toBeGreaterThanOrEqual(3);
+    expect(snapshot.relevance?.reasons.at(-1)).toMatch(/, related \(from 3\)$/);
     expect(snapshot.url).toBe(url);
     expect(countsOf(snapshot)).toMatchObject({
       'joseph-aoun': 3, // full name, "President Aoun", then "Aoun"
