@@ -5,7 +5,7 @@
  *
  * - store descriptions (each store's summary length checked);
  * - 1280×800 screenshots: a card on a news page, the popup's search, the
- *   options page's import preview (the timeline does not exist yet);
+ *   options page's import preview, and the timeline;
  * - icons at every size the stores and manifests use, and Chrome's small
  *   promotional tile (440×280), drawn from public/icon/icon.svg.
  *
@@ -122,6 +122,14 @@ async function main(): Promise<void> {
     await options.getByRole('heading', { name: 'Preview' }).waitFor();
     await options.waitForTimeout(300);
     save('3-options-import.png', await options.screenshot());
+
+    // 4. The timeline: the story's events and statements, by date.
+    const timeline = await context.newPage();
+    await timeline.setViewportSize(SCREEN);
+    await timeline.goto(`chrome-extension://${extensionId}/timeline.html`);
+    await timeline.getByRole('heading', { level: 1 }).waitFor();
+    await timeline.waitForTimeout(600);
+    save('4-timeline.png', await timeline.screenshot());
 
     // Icons and the promotional tile, drawn from the SVG in a plain page.
     const svg = readFileSync(join(repoRoot, 'public', 'icon', 'icon.svg'), 'utf8');
