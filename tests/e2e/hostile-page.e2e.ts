@@ -159,7 +159,10 @@ test('an overlay over the card cannot trick a real click into a card action', as
   const { page, errors } = await openRelatedPage(context, extensionId, newsOrigin);
   await hoverCard(page, 'Gideon Saar');
   const frame = cardFrameOf(page);
-  const button = await frame?.getByRole('button', { name: "Don't highlight this" }).boundingBox();
+  // The card's body scrolls once it is tall (sources differ, the timeline): bring the button into view, as a reader would.
+  const dontHighlight = frame?.getByRole('button', { name: "Don't highlight this" });
+  await dontHighlight?.scrollIntoViewIfNeeded();
+  const button = await dontHighlight?.boundingBox();
   if (!button) throw new Error('no button');
   const box = await cardBox(page);
   if (!box) throw new Error('no card');
