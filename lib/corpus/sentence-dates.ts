@@ -9,6 +9,7 @@
  * like, and "since" never gives a date.
  */
 import type { DatePrecision } from '../model/knowledge-base';
+import { MONTH_NAMES } from '../text/clean-article-text';
 
 export interface SentenceDate {
   /** Partial ISO date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, matching `precision`. */
@@ -27,20 +28,6 @@ export interface ReferenceDate {
   precision: DatePrecision;
 }
 
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
 const monthWord =
   '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
@@ -61,7 +48,7 @@ const weekday = /\b(?:on|late|early|last)\s+(Sunday|Monday|Tuesday|Wednesday|Thu
 
 function monthNumber(word: string): number {
   const prefix = word.toLowerCase().replace('.', '').slice(0, 3);
-  return MONTHS.findIndex((month) => month.startsWith(prefix)) + 1;
+  return MONTH_NAMES.findIndex((month) => month.startsWith(prefix)) + 1;
 }
 
 function pad(value: number): string {

@@ -125,7 +125,8 @@ const MONTHS: Readonly<Record<string, number>> = {
   nov: 11,
   dec: 12,
 };
-const MONTH_NAMES = [
+/** English month names, January first (also read by `corpus/sentence-dates.ts`). */
+export const MONTH_NAMES: readonly string[] = [
   'january',
   'february',
   'march',
