@@ -87,7 +87,7 @@ export function createBackgroundService() {
       case 'matcher/scan':
         return pageMatching.scan(request.texts, sender);
       case 'matcher/resolve':
-        return pageMatching.resolve(request.chunks, sender);
+        return pageMatching.resolve(request.chunks, request.pageDate, sender);
       case 'card/open':
         return cardFrames.open(request.entityId, request.pinned, sender);
       case 'card/closed':

@@ -21,7 +21,7 @@ export async function startAnnotating(ctx: ContentScriptContext): Promise<void> 
     url: location.href,
     relevant: false,
     entities: [],
-    stats: { textChars: 0, textNodes: 0, scanMs: 0, totalMs: 0, longestTaskMs: 0 },
+    stats: { textChars: 0, textNodes: 0, scanMs: 0, totalMs: 0, longestTaskMs: 0, longestTaskStep: '' },
   });
 
   const onMessage = asyncListener((message, sender) => {
@@ -150,6 +150,7 @@ class AnnotationSession {
         scanMs: round(stats.scanMs),
         totalMs: round(stats.totalMs),
         longestTaskMs: round(stats.longestTaskMs),
+        longestTaskStep: stats.longestTaskStep,
       },
     };
   }

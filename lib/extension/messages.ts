@@ -37,11 +37,7 @@ export const annotationEntitySchema = z
     name: z.string(),
     kind: z.enum(entityKinds),
     specificity: z.enum(specificities),
-    /** Events only: start date and generic phrases, for the page's timeline (issue #12). */
-    timing: z
-      .object({ start: z.string(), genericAliases: z.array(z.string()).readonly() })
-      .strict()
-      .optional(),
+    // No event dates: the page's timeline rule runs where matching does, in the background (issue #12, #13).
   })
   .strict();
 
@@ -132,7 +128,15 @@ export const matcherScanRequest = z
   .strict();
 /** Content script: resolve the page's candidates as one document (answer: `EntityMatch[]` per block). */
 export const matcherResolveRequest = z
-  .object({ type: z.literal('matcher/resolve'), chunks: z.array(z.array(candidateSchema)).max(100_000) })
+  .object({
+    type: z.literal('matcher/resolve'),
+    chunks: z.array(z.array(candidateSchema)).max(100_000),
+    /** The page's publication date (`lib/page/page-date.ts`): generic event phrases never name a later event. */
+    pageDate: z
+      .string()
+      .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD')
+      .optional(),
+  })
   .strict();
 
 /** Content script: show this entity's card in the tab's card frame. */
@@ -256,6 +260,8 @@ export const annotationsGetResponse = z
         totalMs: z.number().nonnegative(),
         /** Our longest single task on the page (not in the issue's list; the realpages test reports it). */
         longestTaskMs: z.number().nonnegative(),
+        /** The step that task was, so a report of a long task says where to look. */
+        longestTaskStep: z.string().max(40),
       })
       .strict(),
   })
