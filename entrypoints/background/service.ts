@@ -23,6 +23,7 @@ import {
   setSitePaused,
   suppressedEntities,
 } from '@/lib/storage/settings-store';
+import { CARD_UI_SCRIPT } from '../content/card-ui-contract';
 import { createCardFrames } from './card-frames';
 import { createPageMatching } from './page-matching';
 import { syncSiteScripts } from './site-scripts';
@@ -92,6 +93,14 @@ export function createBackgroundService() {
         return cardFrames.open(request.entityId, request.pinned, sender);
       case 'card/closed':
         return cardFrames.closed(sender);
+      case 'card/ui':
+        if (sender.tab?.id === undefined) return false;
+        // Into the content script's own world and frame: the page cannot see it, and no file is web-accessible.
+        await browser.scripting.executeScript({
+          target: { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] },
+          files: [CARD_UI_SCRIPT],
+        });
+        return true;
       case 'catalog/changed':
         // Only extension pages write the reader's corpus (the sender policy); they tell us after each change.
         catalog = undefined;

@@ -143,6 +143,11 @@ export const matcherResolveRequest = z
 export const cardOpenRequest = z.object({ type: z.literal('card/open'), entityId, pinned: z.boolean() }).strict();
 /** Content script: the card was closed and its frame removed. */
 export const cardClosedMessage = z.object({ type: z.literal('card/closed') }).strict();
+/**
+ * Content script, once its page has highlights: add the hover card's code
+ * (`card-ui.js`) to my frame. Unrelated pages never load it (issue #13).
+ */
+export const cardUiRequest = z.object({ type: z.literal('card/ui') }).strict();
 
 /** Background → card frame, over its port. `card` is null when the entity is unknown. */
 export const cardFrameShowMessage = z
@@ -192,6 +197,7 @@ export const backgroundRequest = z.discriminatedUnion('type', [
   catalogChangedMessage,
   cardOpenRequest,
   cardClosedMessage,
+  cardUiRequest,
   matcherScanRequest,
   matcherResolveRequest,
 ]);
@@ -226,6 +232,7 @@ export const backgroundResponses = {
     .nullable(),
   'card/open': z.boolean(),
   'card/closed': z.boolean(),
+  'card/ui': z.boolean(),
 } satisfies { [Type in BackgroundRequest['type']]: z.ZodType };
 export type BackgroundResponse<Type extends BackgroundRequest['type']> = z.output<(typeof backgroundResponses)[Type]>;
 

@@ -141,25 +141,35 @@ function hasBlockChild(element: Element): boolean {
   return false;
 }
 
+// Elements handled between two pauses of the search: each costs a few
+// microseconds (its text, a walk up its ancestors), so a pause every 32 keeps
+// a slice near its deadline without reading the clock for every element.
+const ELEMENTS_PER_STEP = 32;
+
 /**
  * The paragraphs under `scope`: `<p>`, `<blockquote>`, `<pre>`, and, as in
  * Readability, `<div>`s and cells that hold text but no block (pages that
  * write paragraphs as `<div>`s or lines between `<br>`s).
  */
-function paragraphsWithin(scope: Element): Element[] {
-  const out: Element[] = [];
+function* paragraphsWithin(scope: Element): Generator<Element | undefined> {
+  let sincePause = 0;
   for (const element of scope.querySelectorAll('p, blockquote, pre, div, td')) {
+    // `undefined` is a pause: the caller yields to its driver there.
+    if (++sincePause === ELEMENTS_PER_STEP) {
+      sincePause = 0;
+      yield undefined;
+    }
     const tag = element.localName;
-    if (tag === 'p' || tag === 'pre') out.push(element);
-    else if (!hasBlockChild(element)) out.push(element);
+    if (tag === 'p' || tag === 'pre') yield element;
+    else if (!hasBlockChild(element)) yield element;
   }
-  return out;
 }
 
 /** Characters in `element`'s paragraphs of prose, chrome or not. */
 function proseChars(element: Element): number {
   let chars = 0;
   for (const paragraph of paragraphsWithin(element)) {
+    if (!paragraph) continue;
     const length = normalisedText(paragraph).length;
     if (length >= MIN_PARAGRAPH_CHARS) chars += length;
   }
@@ -173,11 +183,6 @@ function isInChrome(node: Element, root: Element): boolean {
   }
   return false;
 }
-
-// Elements handled between two pauses of the search: each costs a few
-// microseconds (its text, a walk up its ancestors), so a pause every 32 keeps
-// a slice near its deadline without reading the clock for every element.
-const ELEMENTS_PER_STEP = 32;
 
 /**
  * One search's memory: the length of each paragraph's text, read once
@@ -199,11 +204,10 @@ class ProseLengths {
   /** Characters of prose in `element`'s paragraphs (chrome and link lists left out), pausing as it goes. */
   *paragraphChars(element: Element): Generator<void, number> {
     let chars = 0;
-    let sincePause = 0;
     for (const paragraph of paragraphsWithin(element)) {
-      if (++sincePause === ELEMENTS_PER_STEP) {
-        sincePause = 0;
+      if (!paragraph) {
         yield;
+        continue;
       }
       if (isInChrome(paragraph, element)) continue;
       const length = this.of(paragraph);
@@ -307,11 +311,10 @@ function* byDensity(doc: Document, prose: ProseLengths): Generator<void, Element
   const add = (element: Element | null, score: number) => {
     if (element) scores.set(element, (scores.get(element) ?? 0) + score);
   };
-  let sincePause = 0;
   for (const paragraph of paragraphsWithin(body)) {
-    if (++sincePause === ELEMENTS_PER_STEP) {
-      sincePause = 0;
+    if (!paragraph) {
       yield;
+      continue;
     }
     if (isInChrome(paragraph, body)) continue;
     const text = normalisedText(paragraph);
