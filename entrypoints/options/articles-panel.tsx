@@ -247,7 +247,14 @@ export function ArticlesPanel({ corpus }: { corpus: Corpus }) {
         </button>
       )}
 
-      <TrashSection corpus={corpus} onStatus={setStatus} />
+      <TrashSection
+        corpus={corpus}
+        onStatus={(message) => {
+          // What the trash did supersedes the last deletion's Undo (the article may be back, or gone for good).
+          setUndo(undefined);
+          setStatus(message);
+        }}
+      />
 
       <ConfirmDialog
         open={resetScope !== undefined}

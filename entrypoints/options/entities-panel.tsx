@@ -3,6 +3,7 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { selectionDraftFrom } from '@/lib/extension/selection-entity';
 import { type ImportProblem, WHOLE_FILE } from '@/lib/model/import-problems';
 import { type Alias, aliasLanguages, type Entity, type EntityKind, entityKinds } from '@/lib/model/knowledge-base';
+import type { ImportCatalog } from '@/lib/storage/imported-corpus';
 import { type RemovedEntity, removeEntity, restoreEntity, saveEntity } from '@/lib/storage/reader-entities';
 import { describeWriteFailure } from '@/lib/storage/write-failure';
 import { foldString } from '@/lib/text/fold-text';
@@ -20,7 +21,14 @@ type Filter = 'all' | 'yours' | 'edited';
  * aliases, role, background and kind. Edits of bundled entities are kept as
  * the reader's own version and survive updates of the bundled corpus.
  */
-export function EntitiesPanel({ corpus }: { corpus: Corpus }) {
+export function EntitiesPanel({
+  corpus,
+  onProposalsChanged,
+}: {
+  corpus: Corpus;
+  /** A deletion (or its Undo) changed which names are proposed as new entities: look again with this catalog. */
+  onProposalsChanged?: (catalog: ImportCatalog) => void;
+}) {
   const stored = useLiveQuery(() => corpus.store.db.entities.toArray(), [corpus.store]) ?? [];
   const origins = useMemo(() => new Map(stored.map((entry) => [entry.id, entry.origin])), [stored]);
   const [query, setQuery] = useState('');
@@ -56,6 +64,7 @@ export function EntitiesPanel({ corpus }: { corpus: Corpus }) {
     try {
       const { catalog, restored } = await restoreEntity(corpus.store, undo.removed);
       corpus.changed(catalog);
+      if (restored && undo.removed.decisions.length) onProposalsChanged?.(catalog);
       if (restored && undo.removed.stored) setSelected(undo.removed.stored.id);
       setStatus(
         restored ? `Restored “${undo.label}”.` : `“${undo.label}” was saved again meanwhile: the newer version stays.`,
@@ -168,8 +177,9 @@ export function EntitiesPanel({ corpus }: { corpus: Corpus }) {
                 setUndo(undefined);
                 setStatus(next);
               }}
-              onRemoved={(removed, message) => {
+              onRemoved={(removed, message, catalog) => {
                 if (origin(removed) === 'user') setSelected(undefined);
+                if (removed.decisions.length) onProposalsChanged?.(catalog);
                 setStatus(message);
                 setUndo({ removed, label: current.name });
               }}
@@ -201,7 +211,7 @@ function EntityEditor({
   corpus: Corpus;
   setStatus: (status: string) => void;
   /** After a deletion or a return to the bundled version: the panel offers Undo. */
-  onRemoved: (removed: RemovedEntity, message: string) => void;
+  onRemoved: (removed: RemovedEntity, message: string, catalog: ImportCatalog) => void;
 }) {
   const [kind, setKind] = useState<EntityKind>(entity.kind);
   const [aliases, setAliases] = useState<Alias[]>(entity.aliases);
@@ -266,6 +276,7 @@ function EntityEditor({
       origin === 'user'
         ? `Deleted “${entity.name}”.`
         : `Your edits of “${entity.name}” were removed: this is the bundled version again.`,
+      change.catalog,
     );
   }
 

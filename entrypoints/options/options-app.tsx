@@ -120,7 +120,11 @@ export function OptionsApp() {
         ) : tab === 'candidates' ? (
           <CandidatesPanel corpus={corpus} candidates={candidates} />
         ) : tab === 'entities' ? (
-          <EntitiesPanel corpus={corpus} />
+          <EntitiesPanel
+            corpus={corpus}
+            // A deleted entity frees the proposal it came from; its Undo takes it back (issue #14).
+            onProposalsChanged={(catalog) => void candidates.look(catalog)}
+          />
         ) : tab === 'articles' ? (
           <ArticlesPanel corpus={corpus} />
         ) : tab === 'hidden' ? (
