@@ -430,8 +430,8 @@ function EntityEditor({
         title={`Delete “${entity.name}”?`}
         description={
           <p>
-            “{entity.name}” and its {entity.aliases.length} {plural(entity.aliases.length, 'name')} will no longer be
-            highlighted on any page, and its card goes. Your articles that mention it are kept.
+            {entity.aliases.length > 1 ? `“${entity.name}” and its ${entity.aliases.length} names` : `“${entity.name}”`}{' '}
+            will no longer be highlighted on any page, and its card goes. Your articles that mention it are kept.
             {fromCandidate
               ? ' It was added from a proposed entity: that one will be proposed again in New entities.'
               : ''}{' '}

@@ -157,6 +157,10 @@ test('a mute ticked in a pack is listed under Hidden; Unmute and its Undo reach 
     await options.screenshot({ path: test.info().outputPath(`hidden-panel-${scheme}.png`), fullPage: true });
   }
   await options.emulateMedia({ colorScheme: 'light' });
+  // Right to left, as for a reader whose browser is in Arabic or Hebrew: the row mirrors, the button stays reachable.
+  await options.evaluate(() => document.documentElement.setAttribute('dir', 'rtl'));
+  await options.screenshot({ path: test.info().outputPath('hidden-panel-rtl.png'), fullPage: true });
+  await options.evaluate(() => document.documentElement.removeAttribute('dir'));
 
   // Keyboard: the Unmute button is reachable and works with Enter.
   await never.getByRole('button', { name: 'Unmute Naqoura' }).focus();

@@ -33,10 +33,11 @@ async function importMarkdown(options: Page): Promise<void> {
 const proposal = (options: Page) =>
   options.locator('.opt-candidate', { has: options.getByRole('heading', { name: 'Baabda', exact: true }) });
 
-async function shoot(page: Page, name: string): Promise<void> {
+/** Light and dark screenshots; a modal dialog is shot in the viewport, where the reader sees it. */
+async function shoot(page: Page, name: string, fullPage = true): Promise<void> {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    await page.screenshot({ path: test.info().outputPath(`${name}-${scheme}.png`), fullPage: true });
+    await page.screenshot({ path: test.info().outputPath(`${name}-${scheme}.png`), fullPage });
   }
   await page.emulateMedia({ colorScheme: 'light' });
 }
@@ -62,7 +63,7 @@ test('deleting an entity asks first, can be undone, and its proposal comes back'
   // The description says what is lost, and that the proposal comes back.
   await expect(dialog).toHaveAccessibleDescription(/no longer be highlighted on any page.*proposed again/);
   await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
-  await shoot(options, 'delete-entity-dialog');
+  await shoot(options, 'delete-entity-dialog', false);
 
   // Escape, then Cancel, change nothing.
   await options.keyboard.press('Escape');
@@ -129,7 +130,7 @@ test('a deleted article waits in the trash across a reload, comes back searchabl
   await options.getByRole('button', { name: `Delete “${TITLE}” for good` }).click();
   const dialog = options.getByRole('dialog', { name: 'Delete for good?' });
   await expect(dialog).toHaveAccessibleDescription(/cannot be restored/);
-  await shoot(options, 'delete-for-good-dialog');
+  await shoot(options, 'delete-for-good-dialog', false);
   await dialog.getByRole('button', { name: 'Keep in the trash' }).click();
   await expect(trash.getByRole('listitem')).toHaveCount(1);
   await options.getByRole('button', { name: `Delete “${TITLE}” for good` }).click();
