@@ -14,6 +14,7 @@ import { mayRequest, senderKind } from '@/lib/extension/sender-policy';
 import { siteOf } from '@/lib/model/settings';
 import { HIGHLIGHT_CSS } from '@/lib/page/highlighter';
 import { createSerialQueue } from '@/lib/scheduling/serial-queue';
+import { purgeTrash } from '@/lib/storage/article-trash';
 import { NewsContextDatabase } from '@/lib/storage/database';
 import { importedExcerptsOf } from '@/lib/storage/imported-corpus';
 import {
@@ -205,7 +206,11 @@ export function createBackgroundService() {
     await syncSites();
   });
   // Registered scripts survive restarts in Chrome but not in every browser: make them match the settings.
-  browser.runtime.onStartup?.addListener(async () => syncSites());
+  browser.runtime.onStartup?.addListener(async () => {
+    // Deleted articles are kept a week (issue #14): past that, their text goes even if the options page never opens.
+    await purgeTrash({ db }).catch(() => 0);
+    await syncSites();
+  });
   browser.runtime.onInstalled.addListener(async () => {
     await navigator.storage?.persist?.().catch(() => false);
     await syncSites();

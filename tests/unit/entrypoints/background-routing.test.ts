@@ -4,7 +4,7 @@ import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBackgroundService } from '@/entrypoints/background/service';
 import { type BackgroundRequest, backgroundResponses } from '@/lib/extension/messages';
-import { DATABASE_NAME } from '@/lib/storage/database';
+import { DATABASE_NAME, NewsContextDatabase, type StoredArticle } from '@/lib/storage/database';
 
 /**
  * The background's wiring, through WXT's fake browser: every request type,
@@ -195,5 +195,18 @@ describe('background routing', () => {
         index: 1,
       }),
     );
+  });
+
+  it('purges deleted articles older than a week when the browser starts, keeping the rest (issue #14)', async () => {
+    const db = new NewsContextDatabase();
+    const day = 24 * 60 * 60 * 1000;
+    const article = { id: 'a1', title: 'Old' } as StoredArticle;
+    await db.trash.bulkAdd([
+      { articleId: 'old', deletedAt: Date.now() - 8 * day, article: { ...article, id: 'old' } },
+      { articleId: 'recent', deletedAt: Date.now() - day, article: { ...article, id: 'recent' } },
+    ]);
+    await fakeBrowser.runtime.onStartup.trigger();
+    expect(await db.trash.toCollection().primaryKeys()).toEqual(['recent']);
+    db.close();
   });
 });
