@@ -8,6 +8,7 @@ import {
   cardFrameMessage,
 } from '@/lib/extension/messages';
 import { readerPageLink } from '@/lib/extension/reader-page-url';
+import { timelineUrl } from '@/lib/extension/timeline-page-url';
 import type { FeedbackVerdict } from '@/lib/model/settings';
 
 /**
@@ -28,6 +29,10 @@ export interface CardFrameDeps {
 interface TabCard {
   entityId: string;
   pinned: boolean;
+  /** The page's date, as the content script read it (issues #12, #15). */
+  pageDate?: string;
+  /** Where the shown card's "See on the timeline" leads: the point the background put on it. */
+  timelinePoint?: { pointId: string; date: string };
   /** The content script's frame, to relay the card frame's size and actions to. */
   frameId: number;
   port?: Browser.runtime.Port;
@@ -39,11 +44,20 @@ export function createCardFrames(deps: CardFrameDeps) {
   async function push(tabId: number): Promise<void> {
     const state = tabs.get(tabId);
     if (!state?.port) return;
-    const { entityId, pinned, port } = state;
+    const { entityId, pinned, port, pageDate } = state;
     const card = (await deps.entityCard(entityId)) ?? null;
     // Another mention may have been chosen while the card was being built.
     if (tabs.get(tabId)?.entityId !== entityId || tabs.get(tabId)?.port !== port) return;
-    port.postMessage({ type: 'card/show', entityId, pinned, card });
+    state.timelinePoint = card?.onTimeline
+      ? { pointId: card.onTimeline.pointId, date: card.onTimeline.date }
+      : undefined;
+    port.postMessage({
+      type: 'card/show',
+      entityId,
+      pinned,
+      card,
+      ...(pageDate ? { pageDate: { date: pageDate, precision: pageDate.length > 7 ? 'day' : 'month' } } : {}),
+    });
   }
 
   function relay(tabId: number, request: CardHostRequest): void {
@@ -78,6 +92,34 @@ export function createCardFrames(deps: CardFrameDeps) {
           openerTabId: tabId,
         });
         return;
+      case 'frame/open-timeline': {
+        // Issue #15: the timeline at the card's latest mention, its year opened by month, as the reader page's cards do.
+        const point = state.timelinePoint;
+        if (!point) return;
+        await browser.tabs.create({
+          url: timelineUrl(browser.runtime.getURL('/timeline.html'), {
+            zoom: 'month',
+            focus: point.date.slice(0, 4),
+            pointId: point.pointId,
+          }),
+          index: sender.tab?.index === undefined ? undefined : sender.tab.index + 1,
+          openerTabId: tabId,
+        });
+        return;
+      }
+      case 'frame/import-page': {
+        // The page as the browser has it now, read in the content script's frame; the card frame imports it
+        // (it has a DOM to parse it in and writes the reader's database, as the popup's "Import this page" does).
+        const url = sender.tab?.url;
+        if (!url || !state.port) return;
+        const [injection] = await browser.scripting.executeScript({
+          target: { tabId, frameIds: [state.frameId] },
+          func: () => new XMLSerializer().serializeToString(document),
+        });
+        const html = typeof injection?.result === 'string' ? injection.result : '';
+        state.port.postMessage({ type: 'card/page', url, html });
+        return;
+      }
     }
   }
 
@@ -110,14 +152,18 @@ export function createCardFrames(deps: CardFrameDeps) {
 
   return {
     /** Content script: show `entityId` in this tab's card frame. */
-    open(entityId: string, pinned: boolean, sender: MessageSender): boolean {
+    open(entityId: string, pinned: boolean, sender: MessageSender, pageDate?: string): boolean {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return false;
       const state = tabs.get(tabId);
-      if (state) Object.assign(state, { entityId, pinned, frameId: sender.frameId ?? 0 });
-      else tabs.set(tabId, { entityId, pinned, frameId: sender.frameId ?? 0 });
+      if (state) Object.assign(state, { entityId, pinned, frameId: sender.frameId ?? 0, pageDate });
+      else tabs.set(tabId, { entityId, pinned, frameId: sender.frameId ?? 0, pageDate });
       void push(tabId);
       return true;
+    },
+    /** The corpus changed (an import, from this card or elsewhere): every open card is built again. */
+    refresh(): void {
+      for (const tabId of tabs.keys()) void push(tabId);
     },
     /** Content script: the card and its frame are gone. */
     closed(sender: MessageSender): boolean {

@@ -89,7 +89,7 @@ export function createBackgroundService() {
       case 'matcher/resolve':
         return pageMatching.resolve(request.chunks, sender);
       case 'card/open':
-        return cardFrames.open(request.entityId, request.pinned, sender);
+        return cardFrames.open(request.entityId, request.pinned, sender, request.pageDate);
       case 'card/closed':
         return cardFrames.closed(sender);
       case 'catalog/changed':
@@ -99,7 +99,8 @@ export function createBackgroundService() {
           // A corpus pack may bring opted-in sites with it.
           await syncSites();
         } finally {
-          // Every change ends with refreshed tabs, even when the sync failed.
+          // Every change ends with refreshed tabs and open cards, even when the sync failed.
+          cardFrames.refresh();
           await refreshTabs();
         }
         return true;

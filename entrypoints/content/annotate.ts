@@ -105,7 +105,7 @@ class AnnotationSession {
     config: AnnotatorConfig,
   ) {
     this.suppressed = new Set(config.suppressed);
-    this.cards = new HoverCard(ctx, this.highlighter);
+    this.cards = new HoverCard(ctx, this.highlighter, () => this.annotator.publishedDate);
     this.annotator = new PageAnnotator({
       doc: document,
       // Matching runs in the background (issue #13): this script never loads the matcher.
