@@ -378,7 +378,8 @@ function newerThanSources(
   };
 }
 
-const DIFFERENCE_LABELS: Record<CardDifference['kind'], string> = {
+/** What each kind of disagreement is called, on cards and on the timeline (issue #15). */
+export const DIFFERENCE_LABELS: Record<CardDifference['kind'], string> = {
   figure: 'Figures',
   date: 'Date',
   'first-in': '“First in” span',

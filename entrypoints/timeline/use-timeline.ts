@@ -7,13 +7,17 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { loadBundledIndex } from '@/lib/corpus/bundled-index';
 import { CorpusCatalog } from '@/lib/corpus/catalog';
+import { claimSentences, findSourceDifferences } from '@/lib/corpus/source-differences';
 import { buildTimeline, type TimelinePoint } from '@/lib/corpus/timeline';
+import { differencesByPoint, differingSentenceIds, type PointDifference } from '@/lib/corpus/timeline-differences';
 import { openDatabase } from '@/lib/extension/corpus-session';
 import type { Entity } from '@/lib/model/knowledge-base';
 
 export interface TimelineData {
   points: TimelinePoint[];
   entityById: ReadonlyMap<string, Entity>;
+  /** "Sources differ" at each point involved (issue #15). */
+  differencesAt: ReadonlyMap<string, PointDifference[]>;
   /** How long the last build took, in ms (recorded on the page for the end-to-end test). */
   buildMs: number;
 }
@@ -42,11 +46,20 @@ export function useTimeline(): TimelineData | undefined {
     const bundledExcerpts = Object.entries(index.excerpts).flatMap(([entityId, list]) =>
       list.map((excerpt) => ({ ...excerpt, entityId })),
     );
+    const excerpts = [...bundledExcerpts, ...stored.excerptRows.flatMap((row) => row.excerpts)];
+    // Where sources differ, over every sentence at once (cards compare one entity's sentences only).
+    const differences = findSourceDifferences(claimSentences(excerpts), catalog.entityById);
     const points = buildTimeline({
       entities: catalog.entities,
       articles: [...index.articles, ...stored.articles],
-      excerpts: [...bundledExcerpts, ...stored.excerptRows.flatMap((row) => row.excerpts)],
+      excerpts,
+      alsoPlace: differingSentenceIds(differences),
     });
-    return { points, entityById: catalog.entityById, buildMs: performance.now() - started };
+    return {
+      points,
+      entityById: catalog.entityById,
+      differencesAt: differencesByPoint(differences),
+      buildMs: performance.now() - started,
+    };
   }, [stored]);
 }

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { claimSentences, type DifferenceEntity, findSourceDifferences } from '@/lib/corpus/source-differences';
+import { buildTimeline, type TimelineArticle } from '@/lib/corpus/timeline';
+import { differencesByPoint, differingSentenceIds } from '@/lib/corpus/timeline-differences';
+import type { Excerpt } from '@/lib/model/index-schema';
+
+const entities = new Map<string, DifferenceEntity>([
+  ['talks', { kind: 'event', specificity: 'specific', related: ['naqoura'] }],
+  ['naqoura', { kind: 'place', specificity: 'specific', related: [] }],
+  ['tyre', { kind: 'place', specificity: 'specific', related: [] }],
+]);
+
+function article(id: string, outlet: string, date: string): TimelineArticle {
+  return { id, title: `${outlet} report`, outlet, language: 'en', published: { date, precision: 'day', basis: 'stated', reason: 'stated in the test article' } };
+}
+
+/** One excerpt per named entity of a sentence, as the index stores them. */
+function excerpts(articleId: string, outlet: string, date: string, text: string, names: Record<string, string>) {
+  const start = 40;
+  return Object.entries(names).map(
+    ([entityId, name]): Excerpt & { entityId: string } => ({
+      entityId,
+      articleId,
+      start,
+      end: start + text.length,
+      mentionStart: start + text.indexOf(name),
+      mentionEnd: start + text.indexOf(name) + name.length,
+      text,
+      outlet,
+      date,
+      precision: 'day',
+    }),
+  );
+}
+
+// Neither sentence states a date or reports anyone: without the difference, neither is a point.
+const placedIn = (place: string) => `The talks were held in ${place}.`;
+const all = [
+  ...excerpts('ledger-1', 'Harbour Ledger', '2025-12-04', placedIn('Naqoura'), { talks: 'talks', naqoura: 'Naqoura' }),
+  ...excerpts('courier-1', 'Coastal Courier', '2025-12-05', placedIn('Tyre'), { talks: 'talks', tyre: 'Tyre' }),
+];
+const articles = [article('ledger-1', 'Harbour Ledger', '2025-12-04'), article('courier-1', 'Coastal Courier', '2025-12-05')];
+
+describe('"Sources differ" on the timeline', () => {
+  const differences = findSourceDifferences(claimSentences(all), entities);
+
+  it('places both sentences of a disagreement, at their articles’ dates', () => {
+    expect(differences.map((difference) => difference.kind)).toEqual(['place']);
+    expect(buildTimeline({ entities: [], articles, excerpts: all })).toEqual([]);
+    const points = buildTimeline({ entities: [], articles, excerpts: all, alsoPlace: differingSentenceIds(differences) });
+    expect(points.map((point) => [point.id, point.kind, point.date, point.dateBasis])).toEqual([
+      ['ledger-1:40', 'fact', '2025-12-04', 'article'],
+      ['courier-1:40', 'fact', '2025-12-05', 'article'],
+    ]);
+  });
+
+  it('shows each disagreement at both of its points, each pointing at the other', () => {
+    const byPoint = differencesByPoint(differences);
+    expect(byPoint.get('ledger-1:40')?.map((entry) => entry.otherPointId)).toEqual(['courier-1:40']);
+    expect(byPoint.get('courier-1:40')?.map((entry) => entry.otherPointId)).toEqual(['ledger-1:40']);
+    expect(byPoint.get('ledger-1:40')?.[0]?.difference.what).toBe(differences[0]?.what);
+  });
+
+  it('lists conflicts before figures that changed over time', () => {
+    const [conflict] = differences;
+    if (!conflict) throw new Error('no difference found');
+    const changed = { ...conflict, verdict: 'changed-over-time' as const, what: 'changed' };
+    const byPoint = differencesByPoint([changed, conflict]);
+    expect(byPoint.get('ledger-1:40')?.map((entry) => entry.difference.verdict)).toEqual([
+      'conflict',
+      'changed-over-time',
+    ]);
+  });
+});
