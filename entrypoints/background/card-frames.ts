@@ -8,6 +8,8 @@ import {
   cardFrameMessage,
 } from '@/lib/extension/messages';
 import { readerPageLink } from '@/lib/extension/reader-page-url';
+import type { ArticleDraft } from '@/lib/import/import-sources';
+import { isWebPageUrl, siteOf } from '@/lib/model/settings';
 import { timelineUrl } from '@/lib/extension/timeline-page-url';
 import type { FeedbackVerdict } from '@/lib/model/settings';
 
@@ -24,6 +26,8 @@ import type { FeedbackVerdict } from '@/lib/model/settings';
 export interface CardFrameDeps {
   entityCard(entityId: string): Promise<EntityCard | null | undefined>;
   addFeedback(entityId: string, verdict: FeedbackVerdict, sender: MessageSender): Promise<void>;
+  /** Imports a page's article read by the card frame; answers one sentence for the card. */
+  importPage(draft: ArticleDraft): Promise<string>;
 }
 
 interface TabCard {
@@ -118,6 +122,19 @@ export function createCardFrames(deps: CardFrameDeps) {
         });
         const html = typeof injection?.result === 'string' ? injection.result : '';
         state.port.postMessage({ type: 'card/page', url, html });
+        return;
+      }
+      case 'frame/import-draft': {
+        // The address is the browser's view of the tab, not the frame's word (nor the page's canonical link).
+        const url = sender.tab?.url;
+        const port = state.port;
+        if (!url || !isWebPageUrl(url) || !port) return;
+        const { type: _type, ...fields } = message;
+        const draft: ArticleDraft = { ...fields, file: siteOf(url) || 'This page', at: [], origin: 'page', url };
+        const status = await deps.importPage(draft).catch(
+          (error: unknown) => `Could not import this page: ${(error as Error).message}`,
+        );
+        port.postMessage({ type: 'card/imported', status });
         return;
       }
     }

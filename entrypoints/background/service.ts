@@ -15,7 +15,10 @@ import { siteOf } from '@/lib/model/settings';
 import { HIGHLIGHT_CSS } from '@/lib/page/highlighter';
 import { createSerialQueue } from '@/lib/scheduling/serial-queue';
 import { NewsContextDatabase } from '@/lib/storage/database';
+import { importPageDraft } from '@/lib/import/page-import';
+import { formatImportProblem } from '@/lib/model/import-problems';
 import { importedExcerptsOf } from '@/lib/storage/imported-corpus';
+import { importedSearchIndex } from '@/lib/storage/imported-search-index';
 import {
   addFeedback,
   readSettings,
@@ -57,6 +60,21 @@ export function createBackgroundService() {
     addFeedback: async (entityId, verdict, sender) => {
       // The site comes from the browser's view of the frame's tab, not from the page's word.
       await addFeedback(db, entityId, verdict, siteOf(sender.tab?.url ?? ''));
+    },
+    // The hover card's "Import this page" (issue #15): the frame read the article, the import runs here,
+    // where the reader's database is ours to open.
+    importPage: async (draft) => {
+      const store = { db, index: loadBundledIndex({ check: 'version' }).index, search: importedSearchIndex };
+      const outcome = await importPageDraft(store, draft);
+      if (outcome.status === 'imported') {
+        catalog = undefined;
+        cardFrames.refresh();
+        await refreshTabs();
+        return `Imported “${outcome.imported[0]?.title ?? 'this page'}”.`;
+      }
+      if (outcome.duplicates.length > 0) return `Already in your corpus: “${outcome.duplicates[0]?.title}”.`;
+      const problem = outcome.problems[0];
+      return problem ? `Not imported: ${formatImportProblem(problem)}` : 'Nothing to import on this page.';
     },
   });
 

@@ -4,6 +4,7 @@ import { type EntityCard, entityCardSchema } from '@/lib/corpus/entity-card';
 import {
   CARD_FRAME_PORT,
   type CardFrameMessage,
+  cardFrameImportedMessage,
   cardFramePageMessage,
   cardFrameShowMessage,
 } from '@/lib/extension/messages';
@@ -42,10 +43,22 @@ export function CardApp() {
     connection.onMessage.addListener((raw: unknown) => {
       const page = cardFramePageMessage.safeParse(raw);
       if (page.success) {
-        void import('./import-page')
-          .then(({ importPageHtml }) => importPageHtml(page.data.html, page.data.url))
-          .then(setImportStatus)
-          .catch((error: unknown) => setImportStatus(`Could not import this page: ${(error as Error).message}`));
+        if (!page.data.html) {
+          setImportStatus('This page could not be read.');
+          return;
+        }
+        void import('./page-draft')
+          .then(({ pageDraftMessage }) => {
+            const draft = pageDraftMessage(page.data.html, page.data.url);
+            if (draft.text.trim()) connection.postMessage(draft satisfies CardFrameMessage);
+            else setImportStatus('Nothing to import on this page.');
+          })
+          .catch((error: unknown) => setImportStatus(`Could not read this page: ${(error as Error).message}`));
+        return;
+      }
+      const imported = cardFrameImportedMessage.safeParse(raw);
+      if (imported.success) {
+        setImportStatus(imported.data.status);
         return;
       }
       const message = cardFrameShowMessage.safeParse(raw);

@@ -163,9 +163,14 @@ export const cardFrameShowMessage = z
   })
   .strict();
 
-/** Background → card frame, after "Import this page": the page as the browser serialised it, to import there. */
+/** Background → card frame, after "Import this page": the page as the browser serialised it, to read its article. */
 export const cardFramePageMessage = z
   .object({ type: z.literal('card/page'), url: z.string().url().max(8_192), html: z.string().max(50_000_000) })
+  .strict();
+
+/** Background → card frame: what the import of the page did, one sentence for the card. */
+export const cardFrameImportedMessage = z
+  .object({ type: z.literal('card/imported'), status: z.string().max(2_000) })
   .strict();
 
 /** Card frame → background, over its port. */
@@ -186,6 +191,19 @@ export const cardFrameMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('frame/open-timeline') }).strict(),
   // "Import this page": the background reads the tab's page and sends it back as `card/page`.
   z.object({ type: z.literal('frame/import-page') }).strict(),
+  // The article the frame read from that page (Readability needs a DOM); the background imports it.
+  // Its address is the tab's, taken by the background from the browser, never from this message.
+  z
+    .object({
+      type: z.literal('frame/import-draft'),
+      text: z.string().min(1).max(5 * 1024 * 1024),
+      title: z.string().max(1_000).optional(),
+      outlet: z.string().max(300).optional(),
+      byline: z.string().max(300).optional(),
+      language: z.string().max(35).optional(),
+      published: z.string().max(100).optional(),
+    })
+    .strict(),
 ]);
 export type CardFrameMessage = z.infer<typeof cardFrameMessage>;
 
