@@ -418,33 +418,42 @@ function PointDifferences(props: {
 }) {
   const { pointId, differences, onGoToPoint } = props;
   const headingId = `${pointElementId(pointId)}-differ`;
-  const conflict = differences.some((entry) => entry.difference.verdict === 'conflict');
+  const conflict = differences.some((pair) => pair.differences.some((entry) => entry.verdict === 'conflict'));
   return (
     <section className="nc-point-differ" aria-labelledby={headingId}>
       <h3 className="nc-point-differ-title" id={headingId}>
         {conflict ? 'Sources differ' : 'Figures changed over time'}
       </h3>
       <ul className="nc-point-differences">
-        {differences.map(({ difference, otherPointId }) => (
-          <li
-            key={`${difference.kind}:${difference.a.id}:${difference.b.id}:${difference.what}`}
-            className={`nc-point-difference nc-point-difference--${difference.verdict}`}
-          >
-            <p className="nc-point-difference-what">
-              {DIFFERENCE_LABELS[difference.kind]}
-              {difference.verdict === 'changed-over-time' ? ' changed over time: ' : ': '}
-              {difference.what}
-            </p>
-            {[difference.a, difference.b].map((sentence) => (
-              <DifferingSentence
-                key={sentence.id}
-                sentence={sentence}
-                here={sentence.id !== otherPointId}
-                onGoTo={() => onGoToPoint(sentence.id, sentence.date)}
-              />
-            ))}
-          </li>
-        ))}
+        {differences.map(({ otherPointId, differences: between }) => {
+          const first = between[0];
+          if (!first) return null;
+          return (
+            <li key={otherPointId} className="nc-point-difference">
+              <ul className="nc-point-difference-whats">
+                {between.map((difference) => (
+                  <li
+                    key={`${difference.kind}:${difference.what}`}
+                    className={`nc-point-difference-what nc-point-difference-what--${difference.verdict}`}
+                  >
+                    {DIFFERENCE_LABELS[difference.kind]}
+                    {difference.verdict === 'changed-over-time' ? ' changed over time: ' : ': '}
+                    {difference.what}
+                  </li>
+                ))}
+              </ul>
+              {/* In the detector's order, the order its "what" names the two figures in. */}
+              {[first.a, first.b].map((sentence) => (
+                <DifferingSentence
+                  key={sentence.id}
+                  sentence={sentence}
+                  here={sentence.id !== otherPointId}
+                  onGoTo={() => onGoToPoint(sentence.id, sentence.date)}
+                />
+              ))}
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

@@ -7,11 +7,16 @@
  */
 import type { SourceDifference } from './source-differences';
 
-/** One disagreement as seen from one of its points: this sentence, the other one, and what differs. */
+/**
+ * The disagreements between one point's sentence and one other sentence, as seen from the point:
+ * both sentences are quoted once, with every way they differ ("274 against 550 killed", "21
+ * against 50 children") listed above them.
+ */
 export interface PointDifference {
-  difference: SourceDifference;
   /** The other sentence's point id, to link to it. */
   otherPointId: string;
+  /** Conflicts first, then figures that changed over time; all between the same two sentences. */
+  differences: SourceDifference[];
 }
 
 /** The sentence ids every difference involves: `alsoPlace` for `buildTimeline`. */
@@ -25,28 +30,34 @@ export function differingSentenceIds(differences: readonly SourceDifference[]): 
 }
 
 /**
- * Point id → its disagreements, conflicts before figures that changed over time. Point ids are
+ * Point id → the other sentences it disagrees with, pairs with a conflict first. Point ids are
  * the sentences' ids (`<article id>:<sentence start>`), as `buildTimeline` names them.
  *
  * @example differencesByPoint(findSourceDifferences(sentences, entityById)).get('aljazeera-2024:120')
  */
 export function differencesByPoint(differences: readonly SourceDifference[]): Map<string, PointDifference[]> {
-  const byPoint = new Map<string, PointDifference[]>();
-  const add = (pointId: string, entry: PointDifference) => {
-    const list = byPoint.get(pointId) ?? [];
-    list.push(entry);
-    byPoint.set(pointId, list);
+  const byPoint = new Map<string, Map<string, PointDifference>>();
+  const add = (pointId: string, otherPointId: string, difference: SourceDifference) => {
+    const pairs = byPoint.get(pointId) ?? new Map<string, PointDifference>();
+    byPoint.set(pointId, pairs);
+    const pair = pairs.get(otherPointId) ?? { otherPointId, differences: [] };
+    pairs.set(otherPointId, pair);
+    pair.differences.push(difference);
   };
   for (const difference of differences) {
-    add(difference.a.id, { difference, otherPointId: difference.b.id });
-    add(difference.b.id, { difference, otherPointId: difference.a.id });
+    add(difference.a.id, difference.b.id, difference);
+    add(difference.b.id, difference.a.id, difference);
   }
-  for (const list of byPoint.values()) {
-    list.sort((x, y) => rank(x) - rank(y));
+  const result = new Map<string, PointDifference[]>();
+  for (const [pointId, pairs] of byPoint) {
+    const list = [...pairs.values()];
+    for (const pair of list) pair.differences.sort((x, y) => rank(x) - rank(y));
+    list.sort((x, y) => rank(x.differences[0]) - rank(y.differences[0]));
+    result.set(pointId, list);
   }
-  return byPoint;
+  return result;
 }
 
-function rank(entry: PointDifference): number {
-  return entry.difference.verdict === 'conflict' ? 0 : 1;
+function rank(difference: SourceDifference | undefined): number {
+  return difference?.verdict === 'conflict' ? 0 : 1;
 }

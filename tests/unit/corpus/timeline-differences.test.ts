@@ -56,19 +56,20 @@ describe('"Sources differ" on the timeline', () => {
 
   it('shows each disagreement at both of its points, each pointing at the other', () => {
     const byPoint = differencesByPoint(differences);
-    expect(byPoint.get('ledger-1:40')?.map((entry) => entry.otherPointId)).toEqual(['courier-1:40']);
-    expect(byPoint.get('courier-1:40')?.map((entry) => entry.otherPointId)).toEqual(['ledger-1:40']);
-    expect(byPoint.get('ledger-1:40')?.[0]?.difference.what).toBe(differences[0]?.what);
+    expect(byPoint.get('ledger-1:40')?.map((pair) => pair.otherPointId)).toEqual(['courier-1:40']);
+    expect(byPoint.get('courier-1:40')?.map((pair) => pair.otherPointId)).toEqual(['ledger-1:40']);
+    expect(byPoint.get('ledger-1:40')?.[0]?.differences.map((difference) => difference.what)).toEqual([
+      differences[0]?.what,
+    ]);
   });
 
-  it('lists conflicts before figures that changed over time', () => {
+  it('quotes two sentences once however many ways they differ, conflicts first', () => {
     const [conflict] = differences;
     if (!conflict) throw new Error('no difference found');
-    const changed = { ...conflict, verdict: 'changed-over-time' as const, what: 'changed' };
+    const changed = { ...conflict, kind: 'figure' as const, verdict: 'changed-over-time' as const, what: 'changed' };
     const byPoint = differencesByPoint([changed, conflict]);
-    expect(byPoint.get('ledger-1:40')?.map((entry) => entry.difference.verdict)).toEqual([
-      'conflict',
-      'changed-over-time',
-    ]);
+    const pairs = byPoint.get('ledger-1:40') ?? [];
+    expect(pairs).toHaveLength(1);
+    expect(pairs[0]?.differences.map((difference) => difference.verdict)).toEqual(['conflict', 'changed-over-time']);
   });
 });
