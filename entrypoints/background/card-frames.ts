@@ -8,10 +8,10 @@ import {
   cardFrameMessage,
 } from '@/lib/extension/messages';
 import { readerPageLink } from '@/lib/extension/reader-page-url';
-import type { ArticleDraft } from '@/lib/import/import-sources';
-import { isWebPageUrl, siteOf } from '@/lib/model/settings';
 import { timelineUrl } from '@/lib/extension/timeline-page-url';
+import type { ArticleDraft } from '@/lib/import/import-sources';
 import type { FeedbackVerdict } from '@/lib/model/settings';
+import { isWebPageUrl, siteOf } from '@/lib/model/settings';
 
 /**
  * The background's side of the card frame (issue #13). The content script
@@ -131,9 +131,9 @@ export function createCardFrames(deps: CardFrameDeps) {
         if (!url || !isWebPageUrl(url) || !port) return;
         const { type: _type, ...fields } = message;
         const draft: ArticleDraft = { ...fields, file: siteOf(url) || 'This page', at: [], origin: 'page', url };
-        const status = await deps.importPage(draft).catch(
-          (error: unknown) => `Could not import this page: ${(error as Error).message}`,
-        );
+        const status = await deps
+          .importPage(draft)
+          .catch((error: unknown) => `Could not import this page: ${(error as Error).message}`);
         port.postMessage({ type: 'card/imported', status });
         return;
       }

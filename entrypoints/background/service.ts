@@ -11,12 +11,12 @@ import { isDefaultNewsSite } from '@/lib/extension/news-sites';
 import { readerPageLink } from '@/lib/extension/reader-page-url';
 import { sendToTab } from '@/lib/extension/send-message';
 import { mayRequest, senderKind } from '@/lib/extension/sender-policy';
+import { importPageDraft } from '@/lib/import/page-import';
+import { formatImportProblem } from '@/lib/model/import-problems';
 import { siteOf } from '@/lib/model/settings';
 import { HIGHLIGHT_CSS } from '@/lib/page/highlighter';
 import { createSerialQueue } from '@/lib/scheduling/serial-queue';
 import { NewsContextDatabase } from '@/lib/storage/database';
-import { importPageDraft } from '@/lib/import/page-import';
-import { formatImportProblem } from '@/lib/model/import-problems';
 import { importedExcerptsOf } from '@/lib/storage/imported-corpus';
 import { importedSearchIndex } from '@/lib/storage/imported-search-index';
 import {

@@ -1,5 +1,5 @@
-import { draftFromHtml } from '@/lib/import/import-sources';
 import type { CardFrameMessage } from '@/lib/extension/messages';
+import { draftFromHtml } from '@/lib/import/import-sources';
 
 /**
  * The card's "Import this page" (issue #15), its middle step. The background read the tab's page
@@ -9,7 +9,10 @@ import type { CardFrameMessage } from '@/lib/extension/messages';
  * page cannot open the reader's database. Loaded only on that click, so the card opens as fast
  * as before.
  */
-export function pageDraftMessage(html: string, pageUrl: string): Extract<CardFrameMessage, { type: 'frame/import-draft' }> {
+export function pageDraftMessage(
+  html: string,
+  pageUrl: string,
+): Extract<CardFrameMessage, { type: 'frame/import-draft' }> {
   const doc = new DOMParser().parseFromString(html, 'text/html');
   const draft = draftFromHtml(doc, 'This page', 'page', pageUrl);
   const published = typeof draft.published === 'string' ? draft.published : undefined;

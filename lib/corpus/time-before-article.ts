@@ -67,9 +67,7 @@ export function timeBeforeArticle(event: DatedRange, article: ArticleDate): stri
     return `in ${year}, ${years === 1 ? 'about a year' : `about ${years} years`} ${side} this article`;
   }
   if (parts === 2) {
-    const months = Math.abs(
-      ((page[0] ?? 0) - (reference[0] ?? 0)) * 12 + ((page[1] ?? 0) - (reference[1] ?? 0)),
-    );
+    const months = Math.abs(((page[0] ?? 0) - (reference[0] ?? 0)) * 12 + ((page[1] ?? 0) - (reference[1] ?? 0)));
     if (months === 0) return 'the same month as this article';
     if (months === 1) return `the month ${side} this article`;
     if (months < 24) return `about ${count(months, 'month')} ${side} this article`;

@@ -159,7 +159,10 @@ export const cardFrameShowMessage = z
     // Checked as the EntityCard schema by the frame (lib/corpus/entity-card.ts), which imports it.
     card: z.unknown(),
     /** The page's date, with the precision its length gives. */
-    pageDate: z.object({ date: pageDateSchema, precision: z.enum(['month', 'day']) }).strict().optional(),
+    pageDate: z
+      .object({ date: pageDateSchema, precision: z.enum(['month', 'day']) })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -196,7 +199,10 @@ export const cardFrameMessage = z.discriminatedUnion('type', [
   z
     .object({
       type: z.literal('frame/import-draft'),
-      text: z.string().min(1).max(5 * 1024 * 1024),
+      text: z
+        .string()
+        .min(1)
+        .max(5 * 1024 * 1024),
       title: z.string().max(1_000).optional(),
       outlet: z.string().max(300).optional(),
       byline: z.string().max(300).optional(),

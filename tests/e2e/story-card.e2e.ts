@@ -143,15 +143,14 @@ test('the hover card shows the story around a name, links into the timeline and 
   await page.emulateMedia({ colorScheme: 'light' });
 
   // A script's click does nothing: the link needs a trusted click.
-  await frame.getByRole('button', { name: /See on the timeline/ }).evaluate((button) => (button as HTMLElement).click());
+  await frame
+    .getByRole('button', { name: /See on the timeline/ })
+    .evaluate((button) => (button as HTMLElement).click());
   await page.waitForTimeout(300);
   expect(context.pages().some((other) => other.url().includes('/timeline.html'))).toBe(false);
 
   // A real click opens the timeline page (through the background) at the latest mention.
-  const [timeline] = await Promise.all([
-    context.waitForEvent('page'),
-    clickInCard(page, frame, 'See on the timeline'),
-  ]);
+  const [timeline] = await Promise.all([context.waitForEvent('page'), clickInCard(page, frame, 'See on the timeline')]);
   await expect(timeline).toHaveURL(/timeline\.html#zoom=month&focus=2024&point=/);
   const selected = timeline.locator('.nc-point--selected');
   await expect(selected).toHaveCount(1);

@@ -201,7 +201,7 @@ describe('EntityCardView content', () => {
     expect(container.querySelector('.nc-related')).toBeNull();
   });
 
-  it("says how long before the page an event happened, at the precision both share (issue #12)", () => {
+  it('says how long before the page an event happened, at the precision both share (issue #12)', () => {
     render({ card: ceasefire, pageDate: { date: '2025-04-12', precision: 'day' } });
     expect(container.querySelector('.nc-event-when')?.textContent).toBe('About 4 months before this article');
     render({

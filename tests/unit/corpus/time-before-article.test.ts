@@ -41,9 +41,9 @@ describe('timeBeforeArticle', () => {
   });
 
   it('says when the article falls inside the event, or the event came after it', () => {
-    expect(
-      timeBeforeArticle({ start: '2026-02-28', end: '2026-04-08', precision: 'day' }, day('2026-03-11')),
-    ).toBe('under way when this article was written');
+    expect(timeBeforeArticle({ start: '2026-02-28', end: '2026-04-08', precision: 'day' }, day('2026-03-11'))).toBe(
+      'under way when this article was written',
+    );
     expect(timeBeforeArticle({ start: '2026-03', precision: 'month' }, day('2026-03-20'))).toBe(
       'the same month as this article',
     );
@@ -56,14 +56,16 @@ describe('timeBeforeArticle', () => {
   });
 
   it('measures a finished span from its end', () => {
-    expect(
-      timeBeforeArticle({ start: '2024-09-23', end: '2024-11-27', precision: 'day' }, day('2025-04-12')),
-    ).toBe('about 4 months before this article');
+    expect(timeBeforeArticle({ start: '2024-09-23', end: '2024-11-27', precision: 'day' }, day('2025-04-12'))).toBe(
+      'about 4 months before this article',
+    );
   });
 
   it('says nothing when a date is unknown or malformed', () => {
     expect(timeBeforeArticle({ start: '2024', precision: 'unknown' }, day('2026-03-11'))).toBeUndefined();
-    expect(timeBeforeArticle({ start: '2024-05-01', precision: 'day' }, { date: '', precision: 'unknown' })).toBeUndefined();
+    expect(
+      timeBeforeArticle({ start: '2024-05-01', precision: 'day' }, { date: '', precision: 'unknown' }),
+    ).toBeUndefined();
     expect(timeBeforeArticle({ start: 'soon', precision: 'year' }, day('2026-03-11'))).toBeUndefined();
   });
 });

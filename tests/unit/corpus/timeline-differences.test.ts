@@ -11,26 +11,30 @@ const entities = new Map<string, DifferenceEntity>([
 ]);
 
 function article(id: string, outlet: string, date: string): TimelineArticle {
-  return { id, title: `${outlet} report`, outlet, language: 'en', published: { date, precision: 'day', basis: 'stated', reason: 'stated in the test article' } };
+  return {
+    id,
+    title: `${outlet} report`,
+    outlet,
+    language: 'en',
+    published: { date, precision: 'day', basis: 'stated', reason: 'stated in the test article' },
+  };
 }
 
 /** One excerpt per named entity of a sentence, as the index stores them. */
 function excerpts(articleId: string, outlet: string, date: string, text: string, names: Record<string, string>) {
   const start = 40;
-  return Object.entries(names).map(
-    ([entityId, name]): Excerpt & { entityId: string } => ({
-      entityId,
-      articleId,
-      start,
-      end: start + text.length,
-      mentionStart: start + text.indexOf(name),
-      mentionEnd: start + text.indexOf(name) + name.length,
-      text,
-      outlet,
-      date,
-      precision: 'day',
-    }),
-  );
+  return Object.entries(names).map(([entityId, name]): Excerpt & { entityId: string } => ({
+    entityId,
+    articleId,
+    start,
+    end: start + text.length,
+    mentionStart: start + text.indexOf(name),
+    mentionEnd: start + text.indexOf(name) + name.length,
+    text,
+    outlet,
+    date,
+    precision: 'day',
+  }));
 }
 
 // Neither sentence states a date or reports anyone: without the difference, neither is a point.
@@ -39,7 +43,10 @@ const all = [
   ...excerpts('ledger-1', 'Harbour Ledger', '2025-12-04', placedIn('Naqoura'), { talks: 'talks', naqoura: 'Naqoura' }),
   ...excerpts('courier-1', 'Coastal Courier', '2025-12-05', placedIn('Tyre'), { talks: 'talks', tyre: 'Tyre' }),
 ];
-const articles = [article('ledger-1', 'Harbour Ledger', '2025-12-04'), article('courier-1', 'Coastal Courier', '2025-12-05')];
+const articles = [
+  article('ledger-1', 'Harbour Ledger', '2025-12-04'),
+  article('courier-1', 'Coastal Courier', '2025-12-05'),
+];
 
 describe('"Sources differ" on the timeline', () => {
   const differences = findSourceDifferences(claimSentences(all), entities);
@@ -47,7 +54,12 @@ describe('"Sources differ" on the timeline', () => {
   it('places both sentences of a disagreement, at their articles’ dates', () => {
     expect(differences.map((difference) => difference.kind)).toEqual(['place']);
     expect(buildTimeline({ entities: [], articles, excerpts: all })).toEqual([]);
-    const points = buildTimeline({ entities: [], articles, excerpts: all, alsoPlace: differingSentenceIds(differences) });
+    const points = buildTimeline({
+      entities: [],
+      articles,
+      excerpts: all,
+      alsoPlace: differingSentenceIds(differences),
+    });
     expect(points.map((point) => [point.id, point.kind, point.date, point.dateBasis])).toEqual([
       ['ledger-1:40', 'fact', '2025-12-04', 'article'],
       ['courier-1:40', 'fact', '2025-12-05', 'article'],
