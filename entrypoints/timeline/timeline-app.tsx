@@ -5,7 +5,8 @@
  * worked out rather than stated) and opens its sentence in the reader page. Filters and zoom live
  * in the address (`timeline.html#entity=…&zoom=month&focus=2026`), so cards can link into it.
  *
- * It records on `<html>`, for the end-to-end test: `data-build-ms` (points built) and
+ * It records on `<html>`, for the end-to-end test: `data-build-ms` (points built),
+ * `data-differ-ms` (where sources differ, found just after the first paint) and
  * `data-filter-ms` (last filter and grouping), in ms.
  */
 import { useEffect, useId, useLayoutEffect, useMemo, useState } from 'react';
@@ -81,6 +82,7 @@ export function TimelineApp() {
 
   useEffect(() => {
     if (data) document.documentElement.dataset.buildMs = data.buildMs.toFixed(1);
+    if (data?.differMs !== undefined) document.documentElement.dataset.differMs = data.differMs.toFixed(1);
   }, [data]);
 
   const options = useMemo(() => {

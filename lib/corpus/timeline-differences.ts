@@ -5,7 +5,7 @@
  * no date and reports no one is still placed when another source contradicts it (at its
  * article's date), or the disagreement would have nowhere to stand.
  */
-import type { SourceDifference } from './source-differences';
+import type { ClaimSentence, DifferenceEntity, SourceDifference } from './source-differences';
 
 /**
  * The disagreements between one point's sentence and one other sentence, as seen from the point:
@@ -60,4 +60,47 @@ export function differencesByPoint(differences: readonly SourceDifference[]): Ma
 
 function rank(difference: SourceDifference | undefined): number {
   return difference?.verdict === 'conflict' ? 0 : 1;
+}
+
+/** Sentences the timeline compares per entity: the newest, as a card compares its entity's newest. */
+export const TIMELINE_SENTENCES_PER_ENTITY = 150;
+
+/**
+ * The sentences worth comparing on the timeline: for each specific entity (or event), its newest
+ * `perEntity` sentences. Reading every claim of a 10,000-article corpus takes seconds (each
+ * sentence's figures, dates and roles are extracted), so the page compares what cards compare,
+ * entity by entity, and keeps the order it was given.
+ *
+ * @example findSourceDifferences(sentencesToCompare(claimSentences(excerpts), entityById), entityById)
+ */
+export function sentencesToCompare(
+  sentences: readonly ClaimSentence[],
+  entityById: ReadonlyMap<string, DifferenceEntity>,
+  perEntity = TIMELINE_SENTENCES_PER_ENTITY,
+): ClaimSentence[] {
+  const byEntity = new Map<string, ClaimSentence[]>();
+  for (const sentence of sentences) {
+    for (const mention of sentence.mentions) {
+      const entity = entityById.get(mention.entityId);
+      // The detector never pairs sentences through a general entity, so those need no share of the cap.
+      if (!entity || (entity.specificity === 'general' && entity.kind !== 'event')) continue;
+      const list = byEntity.get(mention.entityId) ?? [];
+      if (list[list.length - 1] !== sentence) list.push(sentence);
+      byEntity.set(mention.entityId, list);
+    }
+  }
+  const kept = new Set<ClaimSentence>();
+  for (const list of byEntity.values()) {
+    const newest = list.length <= perEntity ? list : [...list].sort(newestFirst).slice(0, perEntity);
+    for (const sentence of newest) kept.add(sentence);
+  }
+  return sentences.filter((sentence) => kept.has(sentence));
+}
+
+/** Newest first by partial ISO date; undated last. */
+function newestFirst(a: ClaimSentence, b: ClaimSentence): number {
+  if (a.date === b.date) return 0;
+  if (a.date === null) return 1;
+  if (b.date === null) return -1;
+  return a.date < b.date ? 1 : -1;
 }

@@ -167,7 +167,8 @@ test('"Sources differ" stands at both points involved, each sentence quoted with
   timeline.on('pageerror', (error) => errors.push(error.message));
   await timeline.setViewportSize({ width: 1000, height: 900 });
   await timeline.goto(`chrome-extension://${extensionId}/timeline.html#entity=lebanese-health-ministry`);
-  await expect(timeline.locator('html[data-build-ms]')).toHaveCount(1);
+  // Where sources differ is found just after the timeline is first drawn.
+  await expect(timeline.locator('html[data-differ-ms]')).toHaveCount(1);
 
   const imported = timeline
     .locator('.nc-point')
