@@ -178,6 +178,8 @@ test('the hover card shows the story around a name, links into the timeline and 
   await page.mouse.move(ceasefire.x, ceasefire.y);
   const eventCard = await cardShowing(page, 'November 2024 Israel–Hezbollah ceasefire');
   await expect(eventCard.locator('.nc-event-when')).toHaveText('About 17 months before this article');
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: join(SCREENSHOTS, 'hover-card-event.png') });
   expect(errors).toEqual([]);
 });
 
