@@ -12,8 +12,8 @@ import { buildTimeline, comparePoints, type TimelineArticle, type TimelinePoint 
 import {
   differencesByPoint,
   differingSentenceIds,
+  excerptsToCompare,
   type PointDifference,
-  sentencesToCompare,
 } from '@/lib/corpus/timeline-differences';
 import { openDatabase } from '@/lib/extension/corpus-session';
 import type { Excerpt } from '@/lib/model/index-schema';
@@ -78,7 +78,7 @@ export function useTimeline(): TimelineData | undefined {
     if (!built) return;
     const handle = setTimeout(() => {
       const started = performance.now();
-      const sentences = sentencesToCompare(claimSentences(built.excerpts), built.entityById);
+      const sentences = claimSentences(excerptsToCompare(built.excerpts, built.entityById));
       const differences = findSourceDifferences(sentences, built.entityById);
       // A contradicted sentence that states no date and reports no one is placed too, at its article's date.
       const involved = differingSentenceIds(differences);

@@ -5,7 +5,8 @@
  * no date and reports no one is still placed when another source contradicts it (at its
  * article's date), or the disagreement would have nowhere to stand.
  */
-import type { ClaimSentence, DifferenceEntity, SourceDifference } from './source-differences';
+import type { Excerpt } from '../model/index-schema';
+import type { DifferenceEntity, SourceDifference } from './source-differences';
 
 /**
  * The disagreements between one point's sentence and one other sentence, as seen from the point:
@@ -66,39 +67,47 @@ function rank(difference: SourceDifference | undefined): number {
 export const TIMELINE_SENTENCES_PER_ENTITY = 150;
 
 /**
- * The sentences worth comparing on the timeline: for each specific entity (or event), its newest
- * `perEntity` sentences. Reading every claim of a 10,000-article corpus takes seconds (each
- * sentence's figures, dates and roles are extracted), so the page compares what cards compare,
- * entity by entity, and keeps the order it was given.
+ * The excerpts worth comparing on the timeline: for each specific entity (or event), its newest
+ * `perEntity` sentences, with every excerpt of each kept sentence (so each keeps all the entities
+ * it names). Reading every claim of a 10,000-article corpus takes seconds (each sentence's
+ * figures, dates and roles are extracted), so the page compares what cards compare, entity by
+ * entity. Chosen from excerpts, before any sentence is built; the order given is kept.
  *
- * @example findSourceDifferences(sentencesToCompare(claimSentences(excerpts), entityById), entityById)
+ * @example findSourceDifferences(claimSentences(excerptsToCompare(excerpts, entityById)), entityById)
  */
-export function sentencesToCompare(
-  sentences: readonly ClaimSentence[],
+export function excerptsToCompare<Quote extends Excerpt & { entityId: string }>(
+  excerpts: readonly Quote[],
   entityById: ReadonlyMap<string, DifferenceEntity>,
   perEntity = TIMELINE_SENTENCES_PER_ENTITY,
-): ClaimSentence[] {
-  const byEntity = new Map<string, ClaimSentence[]>();
-  for (const sentence of sentences) {
-    for (const mention of sentence.mentions) {
-      const entity = entityById.get(mention.entityId);
-      // The detector never pairs sentences through a general entity, so those need no share of the cap.
-      if (!entity || (entity.specificity === 'general' && entity.kind !== 'event')) continue;
-      const list = byEntity.get(mention.entityId) ?? [];
-      if (list[list.length - 1] !== sentence) list.push(sentence);
-      byEntity.set(mention.entityId, list);
-    }
+): Quote[] {
+  const byEntity = new Map<string, Quote[]>();
+  for (const excerpt of excerpts) {
+    const entity = entityById.get(excerpt.entityId);
+    // The detector never pairs sentences through a general entity, so those need no share of the cap.
+    if (!entity || (entity.specificity === 'general' && entity.kind !== 'event')) continue;
+    const list = byEntity.get(excerpt.entityId) ?? [];
+    list.push(excerpt);
+    byEntity.set(excerpt.entityId, list);
   }
-  const kept = new Set<ClaimSentence>();
+  const kept = new Set<string>();
   for (const list of byEntity.values()) {
-    const newest = list.length <= perEntity ? list : [...list].sort(newestFirst).slice(0, perEntity);
-    for (const sentence of newest) kept.add(sentence);
+    const newest = list.length <= perEntity ? list : [...list].sort(newestFirst);
+    const sentences = new Set<string>();
+    for (const excerpt of newest) {
+      if (sentences.size >= perEntity) break;
+      sentences.add(sentenceId(excerpt));
+    }
+    for (const id of sentences) kept.add(id);
   }
-  return sentences.filter((sentence) => kept.has(sentence));
+  return excerpts.filter((excerpt) => kept.has(sentenceId(excerpt)));
+}
+
+function sentenceId(excerpt: Excerpt): string {
+  return `${excerpt.articleId}:${excerpt.start}`;
 }
 
 /** Newest first by partial ISO date; undated last. */
-function newestFirst(a: ClaimSentence, b: ClaimSentence): number {
+function newestFirst(a: Excerpt, b: Excerpt): number {
   if (a.date === b.date) return 0;
   if (a.date === null) return 1;
   if (b.date === null) return -1;

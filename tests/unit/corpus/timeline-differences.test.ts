@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { claimSentences, type DifferenceEntity, findSourceDifferences } from '@/lib/corpus/source-differences';
 import { buildTimeline, type TimelineArticle } from '@/lib/corpus/timeline';
-import { differencesByPoint, differingSentenceIds, sentencesToCompare } from '@/lib/corpus/timeline-differences';
+import { differencesByPoint, differingSentenceIds, excerptsToCompare } from '@/lib/corpus/timeline-differences';
 import type { Excerpt } from '@/lib/model/index-schema';
 
 const entities = new Map<string, DifferenceEntity>([
@@ -86,37 +86,35 @@ describe('"Sources differ" on the timeline', () => {
   });
 });
 
-describe('sentencesToCompare (the timeline page over a large corpus)', () => {
-  it("keeps each specific entity's newest sentences, and every entity of the kept ones", () => {
-    const older = excerpts('gazette-1', 'Old Gazette', '2025-12-04', placedIn('Tyre'), {
+describe('excerptsToCompare (the timeline page over a large corpus)', () => {
+  const older = excerpts('gazette-1', 'Old Gazette', '2025-12-04', placedIn('Tyre'), { talks: 'talks', tyre: 'Tyre' });
+  const newer = [
+    ...excerpts('ledger-2', 'Harbour Ledger', '2025-12-06', placedIn('Naqoura'), {
       talks: 'talks',
-      tyre: 'Tyre',
-    });
-    const newer = [
-      ...excerpts('ledger-2', 'Harbour Ledger', '2025-12-06', placedIn('Naqoura'), {
-        talks: 'talks',
-        naqoura: 'Naqoura',
-      }),
-      ...excerpts('post-2', 'Coastal Post', '2025-12-07', placedIn('Naqoura'), { talks: 'talks', naqoura: 'Naqoura' }),
-    ];
-    const sentences = claimSentences([...older, ...newer]);
+      naqoura: 'Naqoura',
+    }),
+    ...excerpts('post-2', 'Coastal Post', '2025-12-07', placedIn('Naqoura'), { talks: 'talks', naqoura: 'Naqoura' }),
+  ];
+  const kept = (perEntity: number) =>
+    claimSentences(excerptsToCompare([...older, ...newer], entities, perEntity)).map((sentence) => [
+      sentence.id,
+      sentence.mentions.map((mention) => mention.entityId),
+    ]);
+
+  it("keeps each specific entity's newest sentences, each with every entity it names", () => {
     // All compared: the oldest source differs from both newer ones.
-    expect(findSourceDifferences(sentences, entities).map((difference) => difference.kind)).toEqual(['place', 'place']);
-    // Two per entity: the talks' two newest, Naqoura's two, and Tyre's only one (the old sentence) are kept.
-    expect(sentencesToCompare(sentences, entities, 2).map((sentence) => sentence.id)).toEqual([
-      'gazette-1:40',
-      'ledger-2:40',
-      'post-2:40',
+    const all = findSourceDifferences(claimSentences([...older, ...newer]), entities);
+    expect(all.map((difference) => difference.kind)).toEqual(['place', 'place']);
+    // One per entity: the talks keep only their newest; Tyre still brings the old sentence (with the talks).
+    expect(kept(1)).toEqual([
+      ['gazette-1:40', ['talks', 'tyre']],
+      ['post-2:40', ['talks', 'naqoura']],
     ]);
-    // One per entity: the talks keep only their newest; Tyre still brings the old sentence, Naqoura the newest.
-    expect(sentencesToCompare(sentences, entities, 1).map((sentence) => sentence.id)).toEqual([
-      'gazette-1:40',
-      'post-2:40',
-    ]);
+    // Two per entity: all three sentences.
+    expect(kept(2).map(([id]) => id)).toEqual(['gazette-1:40', 'ledger-2:40', 'post-2:40']);
   });
 
   it('keeps everything under the cap, in the order given', () => {
-    const sentences = claimSentences(all);
-    expect(sentencesToCompare(sentences, entities, 10)).toEqual(sentences);
+    expect(excerptsToCompare(all, entities, 10)).toEqual(all);
   });
 });
