@@ -9,6 +9,8 @@ import { HoverCard } from './content/hover-card';
  * else.
  */
 export default defineUnlistedScript(() => {
-  const module: CardUiModule = { createCardUi: (ctx, highlighter) => new HoverCard(ctx, highlighter) };
+  const module: CardUiModule = {
+    createCardUi: (ctx, highlighter, pageDate) => new HoverCard(ctx, highlighter, pageDate),
+  };
   (globalThis as { [CARD_UI_GLOBAL]?: CardUiModule })[CARD_UI_GLOBAL] = module;
 });

@@ -213,7 +213,7 @@ class AnnotationSession {
       if (!loadedCardUi()) await requestCardUi();
       const module = loadedCardUi();
       if (!module || this.ctx.isInvalid || this.destroyed) return undefined;
-      this.cards = module.createCardUi(this.ctx, this.highlighter);
+      this.cards = module.createCardUi(this.ctx, this.highlighter, () => this.annotator.publishedDate);
       this.cards.trackPointer();
       return this.cards;
     })();

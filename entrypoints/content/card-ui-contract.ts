@@ -27,7 +27,8 @@ export interface CardUi {
 }
 
 export interface CardUiModule {
-  createCardUi(ctx: ContentScriptContext, highlighter: Highlighter): CardUi;
+  /** `pageDate` reads the page's publication date when a card opens (the card compares its sources with it). */
+  createCardUi(ctx: ContentScriptContext, highlighter: Highlighter, pageDate: () => string | undefined): CardUi;
 }
 
 /** The card's code, once the background has added it to this frame. */

@@ -21,6 +21,8 @@ export class HoverCard implements CardUi {
   constructor(
     private readonly ctx: ContentScriptContext,
     private readonly highlighter: Highlighter,
+    /** The page's date, sent with each card so the card can compare it with its sources. */
+    private readonly pageDate: () => string | undefined = () => undefined,
   ) {
     this.frame = new CardFrame(ctx, {
       pointerOnFrame: (over, event) => this.controller.pointerOnCard(over, event),
@@ -29,7 +31,8 @@ export class HoverCard implements CardUi {
       hitTest: (x, y) => highlighter.hitTest(x, y) ?? undefined,
       open: (mention, pinned) => {
         this.highlighter.setActive(mention);
-        tell({ type: 'card/open', entityId: mention.entityId, pinned });
+        const pageDate = this.pageDate();
+        tell({ type: 'card/open', entityId: mention.entityId, pinned, ...(pageDate ? { pageDate } : {}) });
         this.frame.show(mention.range, pinned);
       },
       close: () => {

@@ -139,8 +139,18 @@ export const matcherResolveRequest = z
   })
   .strict();
 
-/** Content script: show this entity's card in the tab's card frame. */
-export const cardOpenRequest = z.object({ type: z.literal('card/open'), entityId, pinned: z.boolean() }).strict();
+/** A page's publication date as `lib/page/page-date.ts` reads it: `YYYY-MM` or `YYYY-MM-DD`. */
+export const pageDateSchema = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'a page date is YYYY-MM or YYYY-MM-DD');
+
+/**
+ * Content script: show this entity's card in the tab's card frame. `pageDate` is the page's own
+ * date, for "Newer than your sources" and an event's "how long before this article" (issues #15, #12).
+ */
+export const cardOpenRequest = z
+  .object({ type: z.literal('card/open'), entityId, pinned: z.boolean(), pageDate: pageDateSchema.optional() })
+  .strict();
 /** Content script: the card was closed and its frame removed. */
 export const cardClosedMessage = z.object({ type: z.literal('card/closed') }).strict();
 /**
@@ -157,7 +167,22 @@ export const cardFrameShowMessage = z
     pinned: z.boolean(),
     // Checked as the EntityCard schema by the frame (lib/corpus/entity-card.ts), which imports it.
     card: z.unknown(),
+    /** The page's date, with the precision its length gives. */
+    pageDate: z
+      .object({ date: pageDateSchema, precision: z.enum(['month', 'day']) })
+      .strict()
+      .optional(),
   })
+  .strict();
+
+/** Background → card frame, after "Import this page": the page as the browser serialised it, to read its article. */
+export const cardFramePageMessage = z
+  .object({ type: z.literal('card/page'), url: z.string().url().max(8_192), html: z.string().max(50_000_000) })
+  .strict();
+
+/** Background → card frame: what the import of the page did, one sentence for the card. */
+export const cardFrameImportedMessage = z
+  .object({ type: z.literal('card/imported'), status: z.string().max(2_000) })
   .strict();
 
 /** Card frame → background, over its port. */
@@ -172,6 +197,26 @@ export const cardFrameMessage = z.discriminatedUnion('type', [
       articleId: z.string().min(1).max(300),
       start: z.number().int().nonnegative(),
       end: z.number().int().nonnegative(),
+    })
+    .strict(),
+  // The card's timeline link: opened at the point the background put on the card, never at the frame's word.
+  z.object({ type: z.literal('frame/open-timeline') }).strict(),
+  // "Import this page": the background reads the tab's page and sends it back as `card/page`.
+  z.object({ type: z.literal('frame/import-page') }).strict(),
+  // The article the frame read from that page (Readability needs a DOM); the background imports it.
+  // Its address is the tab's, taken by the background from the browser, never from this message.
+  z
+    .object({
+      type: z.literal('frame/import-draft'),
+      text: z
+        .string()
+        .min(1)
+        .max(5 * 1024 * 1024),
+      title: z.string().max(1_000).optional(),
+      outlet: z.string().max(300).optional(),
+      byline: z.string().max(300).optional(),
+      language: z.string().max(35).optional(),
+      published: z.string().max(100).optional(),
     })
     .strict(),
 ]);

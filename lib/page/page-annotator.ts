@@ -233,6 +233,11 @@ export class PageAnnotator {
     this.timed('repaint', () => this.sync());
   }
 
+  /** The page's publication date (`YYYY-MM` or `YYYY-MM-DD`), once a pass has read it; for the card (issues #12, #15). */
+  get publishedDate(): string | undefined {
+    return this.pageDate;
+  }
+
   snapshot(): AnnotationSnapshot {
     const counts = new Map<string, number>();
     if (this.relevant) {
