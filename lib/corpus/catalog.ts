@@ -1,10 +1,6 @@
 import { eventTiming } from '../matching/event-dates';
-import {
-  buildMatcherSpec,
-  createEntityMatcher,
-  type EntityMatcher,
-  type MatcherSpec,
-} from '../matching/match-entities';
+import { createEntityMatcher, type EntityMatcher, type MatcherSpec } from '../matching/match-entities';
+import { buildMatcherSpec } from '../matching/matcher-spec';
 import type { AnnotationEntity } from '../matching/page-relevance';
 import type { CorpusIndex, Excerpt, IndexedArticle } from '../model/index-schema';
 import type { Entity, ReaderEntity } from '../model/knowledge-base';
