@@ -8,6 +8,7 @@ import { createBackgroundService } from '@/entrypoints/background/service';
 import { startAnnotating } from '@/entrypoints/content/annotate';
 import type { AnnotationsSnapshot } from '@/lib/extension/messages';
 import { DATABASE_NAME } from '@/lib/storage/database';
+import { deliver, standInForBackgroundApis } from '../../support/fake-message-bus';
 
 /**
  * The content script's lifecycle through WXT's fake browser, with the real
@@ -28,22 +29,6 @@ const RELATED = `
   <p>Lebanese President Joseph Aoun offered talks. Hezbollah called it a mistake.</p>
   <p>President Aoun spoke to Tom Barrack in Beirut. Hezbollah fired rockets.</p>
   <p>The talks would follow the first civilian meeting in Naqoura.</p>`;
-
-/** Delivers `message` to every listener on the fake bus as coming from `sender`; 'no answer' if none answered. */
-async function deliver(message: unknown, sender: Sender): Promise<unknown> {
-  let answer: unknown = 'no answer';
-  await new Promise<void>((resolve) => {
-    void fakeBrowser.runtime.onMessage
-      .trigger(message, sender, (response: unknown) => {
-        answer = response;
-        resolve();
-      })
-      .then((kept: unknown[]) => {
-        if (!kept.includes(true)) resolve();
-      });
-  });
-  return answer;
-}
 
 function setPage(html: string): void {
   const parsed = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
@@ -74,15 +59,7 @@ describe('content script: start, pause, refresh, restart', () => {
 
   beforeEach(async () => {
     await Dexie.delete(DATABASE_NAME);
-    // APIs the fake browser leaves out, stood in for as in the background's own tests.
-    vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => undefined);
-    vi.spyOn(fakeBrowser.permissions.onAdded, 'addListener').mockImplementation(() => undefined);
-    vi.spyOn(fakeBrowser.runtime.onConnect, 'addListener').mockImplementation(() => undefined);
-    vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation((async () => true) as never);
-    vi.spyOn(fakeBrowser.scripting, 'getRegisteredContentScripts').mockImplementation((async () => []) as never);
-    vi.spyOn(fakeBrowser.scripting, 'registerContentScripts').mockImplementation((async () => undefined) as never);
-    vi.spyOn(fakeBrowser.scripting, 'insertCSS').mockImplementation((async () => undefined) as never);
-
+    standInForBackgroundApis();
     const tab = await fakeBrowser.tabs.create({ url: NEWS_PAGE });
     tabId = tab.id as number;
     const id = fakeBrowser.runtime.id;
