@@ -96,11 +96,8 @@ export function useReaderCards(
 
   const revealEntity = (entityId: string, from?: HTMLElement | null): boolean => {
     if (!highlighter) return false;
-    const mentions = highlighter.mentions().filter((mention) => mention.entityId === entityId);
-    if (mentions.length === 0) return false;
-    const open = controller?.openMention;
-    const at = open ? mentions.indexOf(open) : -1;
-    const mention = mentions[(at + 1) % mentions.length] as Mention;
+    const mention = highlighter.nextMentionOf(entityId, controller?.openMention);
+    if (!mention) return false;
     const rect = mention.range.getBoundingClientRect();
     if (rect.top < 80 || rect.bottom > window.innerHeight - 80) {
       window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: 'instant' });
