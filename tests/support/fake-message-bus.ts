@@ -29,7 +29,7 @@ export async function deliver(message: unknown, sender: Browser.runtime.MessageS
 /**
  * Spies on the fake for the APIs it leaves unimplemented that the background
  * service uses (commands, permissions, ports, scripting); returns the
- * `insertCSS` stand-in so a test can check what it was asked.
+ * `insertCSS` and `executeScript` stand-ins so a test can check what they were asked.
  */
 export function standInForBackgroundApis() {
   vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => undefined);
@@ -41,5 +41,7 @@ export function standInForBackgroundApis() {
   vi.spyOn(fakeBrowser.scripting, 'registerContentScripts').mockImplementation((async () => undefined) as never);
   const insertCss = vi.fn(async () => undefined);
   vi.spyOn(fakeBrowser.scripting, 'insertCSS').mockImplementation(insertCss as never);
-  return { insertCss };
+  const executeScript = vi.fn(async () => []);
+  vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation(executeScript as never);
+  return { insertCss, executeScript };
 }
