@@ -220,6 +220,20 @@ export class Highlighter {
   }
 
   /**
+   * The entity's next mention after `after` in document order, wrapping to
+   * its first; its first when `after` is not one of its mentions. What "show
+   * this entity" steps through, on a news page (the popup) and on the reader
+   * page (the entity list).
+   *
+   * @example highlighter.nextMentionOf('hezbollah', cards.openMention)
+   */
+  nextMentionOf(entityId: string, after?: Mention): Mention | undefined {
+    const mentions = this.mentions().filter((mention) => mention.entityId === entityId);
+    const at = after ? mentions.indexOf(after) : -1;
+    return mentions[(at + 1) % mentions.length];
+  }
+
+  /**
    * The mention after (`direction` 1) or before (-1) `from` in document
    * order; from `null`, the first or the last one. Walks the text from
    * `from` to the next mention only, so a key press costs the distance
