@@ -237,7 +237,7 @@ test('the keyboard flow: next and previous mention open their cards; one card at
   await expect.poll(() => readCardText(page)).toContain('Stimson');
 
   // Focus is in the card: Escape there closes it too.
-  await page.keyboard.press('Escape');
+  await escapeFromCard(page);
   await expect.poll(() => hasOwnUi(page)).toBe(false);
 
   // A pinned card ignores the pointer leaving, but a press outside it closes it (as on the reader page).

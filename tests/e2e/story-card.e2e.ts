@@ -12,7 +12,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Frame, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { cardBox, cardFrameOf, getAnnotations, hasOwnUi, pointOfHighlight, readCardText } from './page-probes';
+import {
+  cardBox,
+  cardFrameOf,
+  escapeFromCard,
+  getAnnotations,
+  hasOwnUi,
+  pointOfHighlight,
+  readCardText,
+} from './page-probes';
 
 const SCREENSHOTS = fileURLToPath(new URL('../../test-results/story-card-screenshots/', import.meta.url));
 
@@ -171,7 +179,7 @@ test('the hover card shows the story around a name, links into the timeline and 
   await expect.poll(() => readCardText(page), { timeout: 20_000 }).not.toContain('Your sources on');
 
   // An event's card says how long before this page it happened, at the precision both dates share.
-  await page.keyboard.press('Escape');
+  await escapeFromCard(page);
   await expect.poll(() => hasOwnUi(page)).toBe(false);
   await page.mouse.move(1, 1);
   const ceasefire = await pointOfHighlight(page, 'November 2024 ceasefire');
