@@ -47,7 +47,12 @@ export function CandidatesPanel({
             matter: they are highlighted on news pages at once, and their cards quote your articles.
           </p>
         </div>
-        <button type="button" className="opt-button" onClick={() => void look()} disabled={scan.progress !== undefined}>
+        <button
+          type="button"
+          className="opt-button"
+          onClick={() => void look(undefined, { rescan: true })}
+          disabled={scan.progress !== undefined}
+        >
           Look in all imported articles
         </button>
       </div>

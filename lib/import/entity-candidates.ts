@@ -1,6 +1,6 @@
 import type { EntityMatcher } from '../matching/match-entities';
 import type { IndexedArticle } from '../model/index-schema';
-import type { CandidateExample, StoredCandidate } from '../storage/candidate-store';
+import type { ArticleSightings, CandidateExample, NameSighting, StoredCandidate } from '../storage/candidate-store';
 import { foldString } from '../text/fold-text';
 import { type SentenceSpan, splitSentences } from '../text/split-sentences';
 import { arabicNamesInSentence, isArabicSentence } from './candidate-arabic';
@@ -23,6 +23,11 @@ import { NAME_PARTICLES } from './candidate-words';
  *
  * The options page runs the collector over imported articles after an
  * import, in a worker, and stores what it finds (`lib/storage/candidate-store.ts`).
+ * What each article says about each name is kept too (`sightingsOf`), so a
+ * later import reads only its new articles and merges them with the stored
+ * sightings of the earlier ones (`addSightings`): pending candidates from
+ * earlier imports stay, and a name seen once in each of two imports is
+ * proposed (two articles), with every article that names it remembered.
  */
 export type { CandidateExample } from '../storage/candidate-store';
 /** A candidate entity (stored as found: `lib/storage/candidate-store.ts`). */
@@ -42,6 +47,8 @@ const MAX_SENTENCE_CHARS = 320;
 
 interface Tally {
   key: string;
+  /** What each article said about the name, in the order read: the stored unit. */
+  byArticle: Map<string, NameSighting>;
   forms: Map<string, number>;
   count: number;
   /** Mentions that are only a sentence's first word: they count for a full name's surname, never on their own. */
@@ -71,6 +78,46 @@ export class CandidateCollector {
 
   constructor(private readonly filter: CandidateFilter) {}
 
+  /**
+   * Adds what articles read by an earlier look said (stored with
+   * `sightingsOf`), without reading their text again. Names the reader has
+   * decided about or that became known since are left out when the
+   * candidates are read.
+   */
+  addSightings(stored: ArticleSightings): void {
+    for (const sighting of stored.sightings) {
+      const tally = this.tallyFor(sighting.key);
+      if (tally.byArticle.has(stored.articleId)) continue;
+      tally.byArticle.set(stored.articleId, sighting);
+      tally.count += sighting.count;
+      tally.weak += sighting.weak;
+      tally.personTitle ||= sighting.personTitle;
+      tally.organisationHead ||= sighting.organisationHead;
+      for (const [form, count] of sighting.forms) tally.forms.set(form, (tally.forms.get(form) ?? 0) + count);
+      if (sighting.role && (!tally.role || rolePriority(sighting.role) < rolePriority(tally.role)))
+        tally.role = sighting.role;
+      if (sighting.example && tally.examples.length < MAX_EXAMPLES && !tally.quoted.has(quotedOf(sighting.example))) {
+        tally.quoted.add(quotedOf(sighting.example));
+        tally.examples.push(sighting.example);
+      }
+      tally.articles.add(stored.articleId);
+    }
+    this.articlesRead++;
+  }
+
+  /**
+   * What one article read by `add` said about each name (every name, also
+   * those not yet proposed: a second article may make them so), to store.
+   */
+  sightingsOf(articleId: string): ArticleSightings {
+    const sightings: NameSighting[] = [];
+    for (const tally of this.tallies.values()) {
+      const sighting = tally.byArticle.get(articleId);
+      if (sighting) sightings.push(sighting);
+    }
+    return { articleId, sightings };
+  }
+
   /** Reads one article. */
   add(article: ArticleText): void {
     const { text } = article;
@@ -89,7 +136,8 @@ export class CandidateCollector {
         for (const found of arabicNamesInSentence(text, from, to, known)) {
           const written = text.slice(found.start, found.end);
           const key = foldString(written);
-          if (this.filter.decidedKeys.has(key) || this.isKnownPhrase(written, key)) continue;
+          // Decided names are still tallied (and stored): an Undo proposes them again without reading the articles again.
+          if (this.isKnownPhrase(written, key)) continue;
           const span: NameSpan = {
             start: found.start,
             end: found.end,
@@ -107,7 +155,7 @@ export class CandidateCollector {
         if (name.tokens.length > MAX_PHRASE_WORDS) continue;
         const written = text.slice(name.start, name.end);
         const key = foldString(written);
-        if (this.filter.decidedKeys.has(key) || this.isKnownPhrase(written, key)) continue;
+        if (this.isKnownPhrase(written, key)) continue;
         const role = name.sentenceInitial ? undefined : roleFor(text, from, to, name);
         this.tally(key, written, name, role, article, sentence);
       }
@@ -128,6 +176,8 @@ export class CandidateCollector {
     for (const tally of this.tallies.values()) {
       const words = tally.key.split(' ');
       if (words.length === 1 && surnames.has(tally.key)) continue;
+      // Stored sightings predate later decisions and entities: a name decided about or known since is left out.
+      if (this.filter.decidedKeys.has(tally.key) || this.isKnownPhrase(mostCommon(tally.forms), tally.key)) continue;
       const surnameTally = words.length > 1 ? this.surnameTallyOf(tally, surnames) : undefined;
       const count = tally.count + (surnameTally?.count ?? 0);
       const strong = tally.count - tally.weak + (surnameTally ? surnameTally.count - surnameTally.weak : 0);
@@ -154,6 +204,7 @@ export class CandidateCollector {
         ...(kind === 'person' && !single ? { surname: surnameOf(name) } : {}),
         count,
         articleCount: articles.size,
+        articleIds: [...articles],
         examples: [...tally.examples, ...(surnameTally?.examples ?? [])]
           .filter(
             (example, position, all) => all.findIndex((other) => other.articleId === example.articleId) === position,
@@ -194,18 +245,12 @@ export class CandidateCollector {
     return known;
   }
 
-  private tally(
-    key: string,
-    written: string,
-    name: NameSpan,
-    role: ProposedRole | undefined,
-    article: ArticleText,
-    sentence: SentenceSpan,
-  ): void {
+  private tallyFor(key: string): Tally {
     let tally = this.tallies.get(key);
     if (!tally) {
       tally = {
         key,
+        byArticle: new Map(),
         forms: new Map(),
         count: 0,
         weak: 0,
@@ -217,30 +262,65 @@ export class CandidateCollector {
       };
       this.tallies.set(key, tally);
     }
+    return tally;
+  }
+
+  private tally(
+    key: string,
+    written: string,
+    name: NameSpan,
+    role: ProposedRole | undefined,
+    article: ArticleText,
+    sentence: SentenceSpan,
+  ): void {
+    const tally = this.tallyFor(key);
+    let sighting = tally.byArticle.get(article.id);
+    if (!sighting) {
+      sighting = { key, forms: [], count: 0, weak: 0, personTitle: false, organisationHead: false };
+      tally.byArticle.set(article.id, sighting);
+    }
     tally.count++;
-    if (name.sentenceInitial) tally.weak++;
+    sighting.count++;
+    if (name.sentenceInitial) {
+      tally.weak++;
+      sighting.weak++;
+    }
     tally.personTitle ||= name.personTitle;
     tally.organisationHead ||= name.organisationHead;
+    sighting.personTitle ||= name.personTitle;
+    sighting.organisationHead ||= name.organisationHead;
     tally.forms.set(written, (tally.forms.get(written) ?? 0) + 1);
+    const form = sighting.forms.find((entry) => entry[0] === written);
+    if (form) form[1]++;
+    else sighting.forms.push([written, 1]);
     const example = exampleOf(article, sentence, name.start, name.end);
     if (role && (!tally.role || rolePriority(role) < rolePriority(tally.role))) tally.role = { ...role, example };
+    if (role && (!sighting.role || rolePriority(role) < rolePriority(sighting.role)))
+      sighting.role = { ...role, example };
     // One example per article, each a different sentence (copies and headlines repeat): different contexts show the reader more.
-    const quoted = article.text.slice(sentence[0], sentence[1]);
+    const quoted = quotedOf(example);
     if (
-      tally.examples.length < MAX_EXAMPLES &&
-      !tally.examples.some((other) => other.articleId === article.id) &&
+      !sighting.example &&
       !tally.quoted.has(quoted) &&
-      quoted !== article.title
+      article.text.slice(sentence[0], sentence[1]) !== article.title
     ) {
-      tally.quoted.add(quoted);
-      tally.examples.push(example);
+      sighting.example = example;
+      if (tally.examples.length < MAX_EXAMPLES && !tally.examples.some((other) => other.articleId === article.id)) {
+        tally.quoted.add(quoted);
+        tally.examples.push(example);
+      }
     }
     tally.articles.add(article.id);
   }
 }
 
+/** The sentence an example quotes, as one string (to tell copies apart). */
+function quotedOf(example: CandidateExample): string {
+  return example.before.replace(/^…/, '') + example.mention + example.after.replace(/…$/, '');
+}
+
 const ROLE_PRIORITY: Record<ProposedRole['source'], number> = { appositive: 0, 'leading appositive': 1, title: 2 };
-function rolePriority(role: ProposedRole): number {
+function rolePriority(role: Pick<ProposedRole, 'source'>): number {
   return ROLE_PRIORITY[role.source];
 }
 

@@ -145,6 +145,7 @@ export async function resetToSeedCorpus(store: CorpusStore): Promise<ImportCatal
       db.entities.clear(),
       db.candidateDecisions.clear(),
       db.candidates.clear(),
+      db.candidateSightings.clear(),
       db.searchSegments.clear(),
     ]);
     const catalog = await readImportCatalog(db, store.index);

@@ -93,4 +93,67 @@ describe('candidate entities', () => {
       articleCount: 2,
     });
   });
+
+  describe('read incrementally from stored sightings (issue #11)', () => {
+    const first = article('a', 'Lebanon sent Rania Haddad to the talks. Simon Karam, a former ambassador, led them.');
+    const second = article('b', 'Rania Haddad spoke later. Morgan Ortagus met Karim Sfeir. Morgan Ortagus left.');
+    const filter = () => ({
+      matcher: catalog.matcher,
+      decidedKeys: new Set<string>(),
+      knownKeys: new Set(catalog.matcherSpec.aliases.map((alias) => alias.key)),
+    });
+
+    it('gives the same candidates as one look over every article, remembering which articles name each', () => {
+      const whole = new CandidateCollector(filter());
+      whole.add(first);
+      whole.add(second);
+
+      const earlier = new CandidateCollector(filter());
+      earlier.add(first);
+      // What an earlier import's look stored, as it goes through IndexedDB (structured clone).
+      const stored = structuredClone(earlier.sightingsOf('a'));
+      // Rania Haddad is written once, bare: not proposed from the first import alone.
+      expect(earlier.candidates().map((candidate) => candidate.name)).not.toContain('Rania Haddad');
+
+      const later = new CandidateCollector(filter());
+      later.addSightings(stored);
+      later.add(second);
+      expect(later.charactersRead).toBe(second.text.length);
+      expect(later.candidates()).toEqual(whole.candidates());
+      const haddad = later.candidates().find((candidate) => candidate.name === 'Rania Haddad');
+      expect(haddad).toMatchObject({ count: 2, articleCount: 2, articleIds: ['a', 'b'] });
+      expect(later.candidates().find((candidate) => candidate.name === 'Simon Karam')).toMatchObject({
+        role: 'former ambassador',
+        articleIds: ['a'],
+      });
+    });
+
+    it('leaves out names decided about or known since the sightings were stored, and keeps them for an Undo', () => {
+      const earlier = new CandidateCollector(filter());
+      earlier.add(second);
+      const stored = earlier.sightingsOf('b');
+      expect(stored.sightings.map((sighting) => sighting.key)).toEqual(
+        expect.arrayContaining(['morgan ortagus', 'karim sfeir']),
+      );
+      const decided = new CandidateCollector({ ...filter(), decidedKeys: new Set(['morgan ortagus']) });
+      decided.addSightings(stored);
+      expect(decided.candidates().map((candidate) => candidate.name)).not.toContain('Morgan Ortagus');
+      const known = new CandidateCollector({ ...filter(), knownKeys: new Set(['morgan ortagus']) });
+      known.addSightings(stored);
+      expect(known.candidates().map((candidate) => candidate.name)).not.toContain('Morgan Ortagus');
+      const undone = new CandidateCollector(filter());
+      undone.addSightings(stored);
+      expect(undone.candidates().map((candidate) => candidate.name)).toContain('Morgan Ortagus');
+    });
+
+    it('adds an article’s stored sightings once', () => {
+      const earlier = new CandidateCollector(filter());
+      earlier.add(second);
+      const stored = earlier.sightingsOf('b');
+      const twice = new CandidateCollector(filter());
+      twice.addSightings(stored);
+      twice.addSightings(stored);
+      expect(twice.candidates().find((candidate) => candidate.name === 'Morgan Ortagus')?.count).toBe(2);
+    });
+  });
 });

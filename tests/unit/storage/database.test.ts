@@ -9,6 +9,7 @@ import {
   VERSION_2_STORES,
   VERSION_3_STORES,
   VERSION_4_STORES,
+  VERSION_5_STORES,
 } from '@/lib/storage/database';
 import { urlKeyOf } from '@/lib/text/article-fingerprint';
 
@@ -52,7 +53,7 @@ describe('the database schema', () => {
       feedback: '++id, entityId, site, [entityId+site]',
       settings: 'key',
     });
-    expect(DATABASE_VERSION).toBe(4);
+    expect(DATABASE_VERSION).toBe(5);
     expect(Object.keys(VERSION_2_STORES)).toEqual(
       expect.arrayContaining([
         ...Object.keys(VERSION_1_STORES),
@@ -195,10 +196,41 @@ describe('the database schema', () => {
 
     const db = new NewsContextDatabase(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(DATABASE_VERSION);
     expect(await db.articles.count()).toBe(1);
     expect(await db.candidateDecisions.get('baabda')).toEqual({ key: 'baabda', decision: 'dismissed', decidedAt: 1 });
     expect(await db.candidates.count()).toBe(0);
+    await db.delete();
+  });
+
+  it('keeps version 4 as released, and v5 only adds the sightings of names per article, empty (issue #11)', async () => {
+    expect(VERSION_5_STORES).toEqual({ ...VERSION_4_STORES, candidateSightings: 'articleId' });
+    const name = `migration-v5-${Math.random()}`;
+    const v4 = new Dexie(name);
+    v4.version(1).stores(VERSION_1_STORES);
+    v4.version(2).stores(VERSION_2_STORES);
+    v4.version(3).stores(VERSION_3_STORES);
+    v4.version(4).stores(VERSION_4_STORES);
+    await v4.open();
+    await v4.table('articles').add({ ...v1Article, site: 'naharnet.com', urlKey: urlKeyOf(v1Article.url as string) });
+    const pending = {
+      key: 'simon karam',
+      name: 'Simon Karam',
+      kind: 'person',
+      count: 2,
+      articleCount: 1,
+      examples: [],
+    };
+    await v4.table('candidates').add(pending);
+    v4.close();
+
+    const db = new NewsContextDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(5);
+    expect(await db.articles.count()).toBe(1);
+    // Stored candidates stay; the next look reads the article (it has no sightings row) and replaces them.
+    expect(await db.candidates.toArray()).toEqual([pending]);
+    expect(await db.candidateSightings.count()).toBe(0);
     await db.delete();
   });
 });
