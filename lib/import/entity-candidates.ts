@@ -4,6 +4,7 @@ import type { ArticleSightings, CandidateExample, NameSighting, StoredCandidate 
 import { foldString } from '../text/fold-text';
 import { type SentenceSpan, splitSentences } from '../text/split-sentences';
 import { arabicNamesInSentence, isArabicSentence } from './candidate-arabic';
+import { hebrewNamesInSentence, isHebrewSentence } from './candidate-hebrew';
 import { type NameSpan, namesInSentence } from './candidate-names';
 import { guessKind, type ProposedRole, roleFor } from './candidate-roles';
 import { NAME_PARTICLES } from './candidate-words';
@@ -132,11 +133,16 @@ export class CandidateCollector {
     };
     for (const sentence of splitSentences(text)) {
       const [from, to] = sentence;
-      if (isArabicSentence(text, from, to)) {
-        for (const found of arabicNamesInSentence(text, from, to, known)) {
+      // Arabic and Hebrew have no capitals: their names are read after a title (or before an appositive, in Hebrew).
+      const rtlNames = isArabicSentence(text, from, to)
+        ? arabicNamesInSentence(text, from, to, known).map((found) => ({ ...found, source: 'title' as const }))
+        : isHebrewSentence(text, from, to)
+          ? hebrewNamesInSentence(text, from, to, known)
+          : undefined;
+      if (rtlNames) {
+        for (const found of rtlNames) {
           const written = text.slice(found.start, found.end);
           const key = foldString(written);
-          // Decided names are still tallied (and stored): an Undo proposes them again without reading the articles again.
           if (this.isKnownPhrase(written, key)) continue;
           const span: NameSpan = {
             start: found.start,
@@ -147,7 +153,7 @@ export class CandidateCollector {
             sentenceInitial: false,
             organisationHead: false,
           };
-          this.tally(key, written, span, { text: found.role, source: 'title' }, article, sentence);
+          this.tally(key, written, span, { text: found.role, source: found.source }, article, sentence);
         }
         continue;
       }
@@ -155,8 +161,12 @@ export class CandidateCollector {
         if (name.tokens.length > MAX_PHRASE_WORDS) continue;
         const written = text.slice(name.start, name.end);
         const key = foldString(written);
+        // Decided names are still tallied (and stored): an Undo proposes them again without reading the articles again.
         if (this.isKnownPhrase(written, key)) continue;
-        const role = name.sentenceInitial ? undefined : roleFor(text, from, to, name);
+        // A sentence's first word may be any capitalised word, so its title is not read; an appositive after it is
+        // ("Dichter, a former head of the Shin Bet, spoke…").
+        const found = roleFor(text, from, to, name);
+        const role = name.sentenceInitial && found?.source !== 'appositive' ? undefined : found;
         this.tally(key, written, name, role, article, sentence);
       }
     }
@@ -189,8 +199,10 @@ export class CandidateCollector {
         : tally.role !== undefined || count >= minCount || articles.size >= 2;
       if (!enough) continue;
       const name = mostCommon(tally.forms);
+      // "Avi Dichter … Dichter, a former head of the Shin Bet": the role given to the surname is the full name's.
+      const role = tally.role ?? surnameTally?.role;
       const guess = guessKind(name, {
-        role: tally.role?.text,
+        role: role?.text,
         personTitle: tally.personTitle || surnameTally?.personTitle,
         surnameSeen: surnameTally !== undefined,
       });
@@ -200,7 +212,7 @@ export class CandidateCollector {
         name,
         kind,
         kindReason: guess.reason,
-        ...(tally.role ? { role: tally.role.text, roleExample: tally.role.example } : {}),
+        ...(role ? { role: role.text, roleExample: role.example } : {}),
         ...(kind === 'person' && !single ? { surname: surnameOf(name) } : {}),
         count,
         articleCount: articles.size,
