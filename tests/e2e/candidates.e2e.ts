@@ -228,3 +228,57 @@ test('"Add to News Context" from a page: the form shows the sentence, outlet and
   expect(JSON.stringify(card.excerpts)).toContain('2025-12-12');
   expect(errors).toEqual([]);
 });
+
+const EARLIER = `---
+title: "Aid convoy reaches the south"
+outlet: Naharnet
+date: 2025-12-05
+---
+
+A convoy of aid reached villages near the border on Friday. The mission was led by Rania Haddad, a former health ministry official. Officials said Karim Sfeir had arranged the trucks.
+`;
+
+const LATER = `---
+title: "Second convoy"
+outlet: L'Orient Today
+date: 2025-12-09
+---
+
+A second convoy left Beirut on Tuesday. Karim Sfeir spoke briefly to reporters before it set off.
+`;
+
+test('"Import more" keeps the earlier import’s candidates, and a name written once in each import is proposed from both', async ({
+  context,
+  extensionId,
+}) => {
+  const options = await context.newPage();
+  const errors: string[] = [];
+  options.on('pageerror', (error) => errors.push(error.message));
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const importOne = async (name: string, text: string) => {
+    await options
+      .getByLabel('Files to import')
+      .setInputFiles([{ name, mimeType: 'text/markdown', buffer: Buffer.from(text) }]);
+    await options.getByRole('button', { name: 'Import 1 article' }).click();
+    await expect(options.getByRole('heading', { name: 'Import finished' })).toBeVisible();
+  };
+  const heading = (name: string) => options.getByRole('heading', { name, exact: true });
+
+  await importOne('earlier.md', EARLIER);
+  await options.getByRole('button', { name: /^Review 1 possible new entity/ }).click();
+  await expect(heading('Rania Haddad')).toBeVisible();
+  // Written once, bare: not yet.
+  await expect(heading('Karim Sfeir')).toHaveCount(0);
+
+  // Back to the Import tab, as "Import more" does: the panel starts over.
+  await options.getByRole('tab', { name: /^Import/ }).click();
+  await importOne('later.md', LATER);
+  await options.getByRole('button', { name: /^Review 2 possible new entities/ }).click();
+  await expect(heading('Rania Haddad')).toBeVisible();
+  const sfeir = options.locator('.opt-candidate', { has: heading('Karim Sfeir') });
+  await expect(sfeir).toBeVisible();
+  await expect(sfeir).toContainText('Aid convoy reaches the south');
+  await expect(sfeir).toContainText('Second convoy');
+  await expect(options.getByText(/2 names found in 2 articles/)).toBeVisible();
+  expect(errors).toEqual([]);
+});
