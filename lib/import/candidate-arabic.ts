@@ -36,6 +36,9 @@ export function arabicTitleOf(word: string): string | undefined {
   return undefined;
 }
 
+/** A word with the article, behind proclitics maybe ("الوفد", "بالوفد", "وللجيش"): never part of a name. */
+const ARTICLED = /^(?:[وف]?[بكل]?ال|[وف]?لل)/u;
+
 const ARABIC_WORD = /[\u0621-\u064a\u0660-\u0669\u0671-\u06d3]+/gu;
 
 export interface ArabicName {
@@ -72,7 +75,7 @@ export function arabicNamesInSentence(
     const nameWords = [];
     for (let word = next; word < words.length && nameWords.length < 3; word++) {
       const candidate = words[word];
-      if (!candidate || STOPS.has(candidate.text) || arabicTitleOf(candidate.text) || candidate.text.startsWith('ال'))
+      if (!candidate || STOPS.has(candidate.text) || arabicTitleOf(candidate.text) || ARTICLED.test(candidate.text))
         break;
       // Only spaces between the words of one name.
       const previous = nameWords[nameWords.length - 1] ?? words[word - 1];

@@ -7,6 +7,7 @@ import { arabicNamesInSentence, isArabicSentence } from './candidate-arabic';
 import { hebrewNamesInSentence, isHebrewSentence } from './candidate-hebrew';
 import { type NameSpan, namesInSentence } from './candidate-names';
 import { guessKind, type ProposedRole, roleFor } from './candidate-roles';
+import { sameNameAcrossScripts, scriptOf } from './candidate-scripts';
 import { NAME_PARTICLES } from './candidate-words';
 
 /**
@@ -224,7 +225,9 @@ export class CandidateCollector {
           .slice(0, MAX_EXAMPLES),
       });
     }
-    return out.sort((a, b) => b.count - a.count || b.articleCount - a.articleCount || (a.key < b.key ? -1 : 1));
+    return withOtherScripts(out).sort(
+      (a, b) => b.count - a.count || b.articleCount - a.articleCount || (a.key < b.key ? -1 : 1),
+    );
   }
 
   /** Single words that are the surname of exactly one multi-word candidate: folded surname → that candidate's key. */
@@ -329,6 +332,35 @@ export class CandidateCollector {
 /** The sentence an example quotes, as one string (to tell copies apart). */
 function quotedOf(example: CandidateExample): string {
   return example.before.replace(/^…/, '') + example.mention + example.after.replace(/…$/, '');
+}
+
+/**
+ * Folds a Hebrew or Arabic candidate into the Latin-script one that is the
+ * same name (`candidate-scripts.ts`): one candidate, its other forms proposed
+ * as aliases, its mentions and articles counted once. A form that matches
+ * two Latin candidates is left alone: which one it is is the reader's call.
+ */
+function withOtherScripts(candidates: EntityCandidate[]): EntityCandidate[] {
+  const latin = candidates.filter((candidate) => scriptOf(candidate.name) === 'latin' && candidate.kind === 'person');
+  if (latin.length === candidates.length) return candidates;
+  const folded = new Set<EntityCandidate>();
+  for (const other of candidates) {
+    if (scriptOf(other.name) === 'latin') continue;
+    const owners = latin.filter((candidate) => sameNameAcrossScripts(candidate.name, other.name));
+    const owner = owners[0];
+    if (!owner || owners.length > 1) continue;
+    owner.otherForms = [...(owner.otherForms ?? []), other.name];
+    owner.count += other.count;
+    const articles = new Set([...(owner.articleIds ?? []), ...(other.articleIds ?? [])]);
+    owner.articleIds = [...articles];
+    owner.articleCount = articles.size;
+    for (const example of other.examples) {
+      if (owner.examples.length >= MAX_EXAMPLES) break;
+      if (!owner.examples.some((mine) => mine.articleId === example.articleId)) owner.examples.push(example);
+    }
+    folded.add(other);
+  }
+  return candidates.filter((candidate) => !folded.has(candidate));
 }
 
 const ROLE_PRIORITY: Record<ProposedRole['source'], number> = { appositive: 0, 'leading appositive': 1, title: 2 };

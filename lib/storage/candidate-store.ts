@@ -40,6 +40,8 @@ export interface StoredCandidate {
   roleExample?: CandidateExample;
   /** A person's surname, proposed as a surname-only alias. */
   surname?: string;
+  /** The same name in other scripts, seen in other articles ("מורגן אורטגוס"): proposed as aliases. */
+  otherForms?: string[];
   /** Mentions across the articles read (its surname alone included). */
   count: number;
   /** Articles it appears in. */

@@ -156,4 +156,24 @@ describe('candidate entities', () => {
       expect(twice.candidates().find((candidate) => candidate.name === 'Morgan Ortagus')?.count).toBe(2);
     });
   });
+
+  it('folds the Hebrew and Arabic forms of a name into its Latin candidate, to add as aliases', () => {
+    const collector = new CandidateCollector({
+      matcher: catalog.matcher,
+      decidedKeys: new Set(),
+      knownKeys: new Set(catalog.matcherSpec.aliases.map((alias) => alias.key)),
+    });
+    collector.add(article('en', 'The talks were led by Karim Haddad, a retired judge, in Naqoura.'));
+    collector.add(article('he', 'את המשלחת מוביל כרים חדאד, שופט בדימוס, בנאקורה.'));
+    collector.add(article('ar', 'والتقى الوزير السابق كريم حداد بالوفد.'));
+    const candidates = collector.candidates();
+    expect(candidates.map((candidate) => candidate.name)).toEqual(['Karim Haddad']);
+    expect(candidates[0]).toMatchObject({
+      otherForms: expect.arrayContaining(['כרים חדאד', 'كريم حداد']),
+      count: 3,
+      articleCount: 3,
+      articleIds: ['en', 'he', 'ar'],
+    });
+    expect(candidates[0]?.examples.map((example) => example.articleId)).toEqual(['en', 'he', 'ar']);
+  });
 });
