@@ -247,6 +247,16 @@ date: 2025-12-09
 A second convoy left Beirut on Tuesday. Karim Sfeir spoke briefly to reporters before it set off.
 `;
 
+const HEBREW = `---
+title: "שיירה שנייה"
+outlet: Haaretz
+date: 2025-12-10
+language: he
+---
+
+השיירה יצאה ביום שלישי. בראשה עמדה הבכירה לשעבר במשרד הבריאות רניה חדאד, שאמרה כי המשלוחים יימשכו.
+`;
+
 test('"Import more" keeps the earlier import’s candidates, and a name written once in each import is proposed from both', async ({
   context,
   extensionId,
@@ -280,5 +290,35 @@ test('"Import more" keeps the earlier import’s candidates, and a name written 
   await expect(sfeir).toContainText('Aid convoy reaches the south');
   await expect(sfeir).toContainText('Second convoy');
   await expect(options.getByText(/2 names found in 2 articles/)).toBeVisible();
+
+  // A Hebrew article names her too: her Hebrew form joins her candidate, and one click adds it as an alias.
+  await options.getByRole('tab', { name: /^Import/ }).click();
+  await importOne('hebrew.md', HEBREW);
+  await options.getByRole('button', { name: /^Review 2 possible new entities/ }).click();
+  const haddad = options.locator('.opt-candidate', { has: heading('Rania Haddad') });
+  await expect(haddad).toContainText('Also written “רניה חדאד”: added as other names too.');
+  await expect(heading('רניה חדאד')).toHaveCount(0);
+  await options.setViewportSize({ width: 1100, height: 900 });
+  for (const scheme of ['light', 'dark'] as const) {
+    await options.emulateMedia({ colorScheme: scheme });
+    await haddad.screenshot({ path: test.info().outputPath(`candidate-other-script-${scheme}.png`) });
+  }
+  await haddad.getByRole('button', { name: 'Add Rania Haddad' }).click();
+  await expect(options.getByText('Added “Rania Haddad”. It is highlighted on open news pages now.')).toBeVisible();
+  // The reader's entity as stored (the Entities tab reads the same row).
+  expect(
+    await options.evaluate(async () => {
+      const request = indexedDB.open('news-context');
+      const db = await new Promise<IDBDatabase>((resolve) => {
+        request.onsuccess = () => resolve(request.result);
+      });
+      const row = await new Promise<{ aliases: { text: string; lang: string }[] }>((resolve) => {
+        const get = db.transaction('entities').objectStore('entities').get('rania-haddad');
+        get.onsuccess = () => resolve(get.result.entity ?? get.result);
+      });
+      db.close();
+      return row.aliases;
+    }),
+  ).toEqual(expect.arrayContaining([{ text: 'רניה חדאד', lang: 'he' }]));
   expect(errors).toEqual([]);
 });
