@@ -69,6 +69,10 @@ export async function lookForCandidates(
     read.push(collector.sightingsOf(article.id));
     if (position % 5 === 4) onProgress(position + 1, articles.length);
   }
+  // Examples are stored as places: read the few earlier articles the candidates quote.
+  const toQuote = collector.articlesToQuote();
+  if (toQuote.length)
+    collector.addTexts((await db.articles.bulkGet(toQuote)).filter((article) => article !== undefined));
   const candidates = collector.candidates();
   await saveLook(db, read, candidates);
   return { candidates, articlesRead: read.length, articlesKept: stored.length, partial };

@@ -1,6 +1,12 @@
 import type { EntityMatcher } from '../matching/match-entities';
 import type { IndexedArticle } from '../model/index-schema';
-import type { ArticleSightings, CandidateExample, NameSighting, StoredCandidate } from '../storage/candidate-store';
+import type {
+  ArticleSightings,
+  CandidateExample,
+  ExampleSpot,
+  NameSighting,
+  StoredCandidate,
+} from '../storage/candidate-store';
 import { foldString } from '../text/fold-text';
 import { type SentenceSpan, splitSentences } from '../text/split-sentences';
 import { arabicNamesInSentence, isArabicSentence } from './candidate-arabic';
@@ -44,6 +50,8 @@ export interface CandidateFilter {
 }
 
 const MAX_EXAMPLES = 3;
+/** Places kept per name to quote from: more than shown, since copies of one sentence are quoted once. */
+const MAX_SPOTS = 5;
 const MAX_PHRASE_WORDS = 7;
 const MAX_SENTENCE_CHARS = 320;
 
@@ -58,11 +66,13 @@ interface Tally {
   personTitle: boolean;
   organisationHead: boolean;
   articles: Set<string>;
-  examples: CandidateExample[];
-  role?: ProposedRole & { example: CandidateExample };
-  /** Sentences already quoted. */
-  quoted: Set<string>;
+  /** Where to quote it from, one place per article. */
+  spots: ExampleSpot[];
+  role?: ProposedRole & { spot: ExampleSpot };
 }
+
+/** A candidate before its examples are quoted. */
+type Proposal = Omit<EntityCandidate, 'examples' | 'roleExample'> & { spots: ExampleSpot[]; roleSpot?: ExampleSpot };
 
 type ArticleText = Pick<IndexedArticle, 'id' | 'title' | 'text'>;
 
@@ -75,6 +85,8 @@ type ArticleText = Pick<IndexedArticle, 'id' | 'title' | 'text'>;
 export class CandidateCollector {
   private readonly tallies = new Map<string, Tally>();
   private readonly knownPhrases = new Map<string, boolean>();
+  /** Articles whose text is at hand to quote: those read, and those given with `addTexts`. */
+  private readonly texts = new Map<string, ArticleText>();
   articlesRead = 0;
   charactersRead = 0;
 
@@ -98,10 +110,7 @@ export class CandidateCollector {
       for (const [form, count] of sighting.forms) tally.forms.set(form, (tally.forms.get(form) ?? 0) + count);
       if (sighting.role && (!tally.role || rolePriority(sighting.role) < rolePriority(tally.role)))
         tally.role = sighting.role;
-      if (sighting.example && tally.examples.length < MAX_EXAMPLES && !tally.quoted.has(quotedOf(sighting.example))) {
-        tally.quoted.add(quotedOf(sighting.example));
-        tally.examples.push(sighting.example);
-      }
+      if (sighting.example && tally.spots.length < MAX_SPOTS) tally.spots.push(sighting.example);
       tally.articles.add(stored.articleId);
     }
     this.articlesRead++;
@@ -123,6 +132,7 @@ export class CandidateCollector {
   /** Reads one article. */
   add(article: ArticleText): void {
     const { text } = article;
+    this.texts.set(article.id, article);
     const mentions = this.filter.matcher.match(text);
     let cursor = 0;
     // Mentions are sorted and do not overlap: one forward cursor answers "is this word known?" for words in order.
@@ -179,11 +189,48 @@ export class CandidateCollector {
    * The candidates so far, most mentioned first. A name is proposed with a
    * role, or after `minCount` mentions (2 by default; its surname alone
    * counts), or in two articles. One word alone needs `minCount` mentions
-   * that do not open a sentence.
+   * that do not open a sentence. Examples are quoted from the articles at
+   * hand (read, or given with `addTexts`; see `articlesToQuote`).
    */
   candidates(minCount = 2): EntityCandidate[] {
+    return this.proposals(minCount).map(({ spots, roleSpot, ...candidate }) => {
+      const examples: CandidateExample[] = [];
+      const quoted = new Set<string>();
+      for (const spot of spots) {
+        const example = this.quote(spot);
+        if (!example || examples.length >= MAX_EXAMPLES || quoted.has(quotedOf(example))) continue;
+        quoted.add(quotedOf(example));
+        examples.push(example);
+      }
+      const roleExample = roleSpot && this.quote(roleSpot);
+      return { ...candidate, ...(roleExample ? { roleExample } : {}), examples };
+    });
+  }
+
+  /** Articles the candidates quote whose text is not at hand: read them and pass them to `addTexts` before `candidates`. */
+  articlesToQuote(minCount = 2): string[] {
+    const needed = new Set<string>();
+    for (const proposal of this.proposals(minCount)) {
+      for (const spot of [...proposal.spots, ...(proposal.roleSpot ? [proposal.roleSpot] : [])])
+        if (!this.texts.has(spot.articleId)) needed.add(spot.articleId);
+    }
+    return [...needed];
+  }
+
+  /** Texts of articles read by earlier looks, to quote from. */
+  addTexts(articles: readonly ArticleText[]): void {
+    for (const article of articles) this.texts.set(article.id, article);
+  }
+
+  private quote(spot: ExampleSpot): CandidateExample | undefined {
+    const article = this.texts.get(spot.articleId);
+    if (!article || spot.to > article.text.length) return undefined;
+    return exampleOf(article, [spot.from, spot.to], spot.start, spot.end);
+  }
+
+  private proposals(minCount: number): Proposal[] {
     const surnames = this.surnameOwners();
-    const out: EntityCandidate[] = [];
+    const out: Proposal[] = [];
     for (const tally of this.tallies.values()) {
       const words = tally.key.split(' ');
       if (words.length === 1 && surnames.has(tally.key)) continue;
@@ -213,16 +260,14 @@ export class CandidateCollector {
         name,
         kind,
         kindReason: guess.reason,
-        ...(role ? { role: role.text, roleExample: role.example } : {}),
+        ...(role ? { role: role.text, roleSpot: role.spot } : {}),
         ...(kind === 'person' && !single ? { surname: surnameOf(name) } : {}),
         count,
         articleCount: articles.size,
         articleIds: [...articles],
-        examples: [...tally.examples, ...(surnameTally?.examples ?? [])]
-          .filter(
-            (example, position, all) => all.findIndex((other) => other.articleId === example.articleId) === position,
-          )
-          .slice(0, MAX_EXAMPLES),
+        spots: [...tally.spots, ...(surnameTally?.spots ?? [])].filter(
+          (spot, position, all) => all.findIndex((other) => other.articleId === spot.articleId) === position,
+        ),
       });
     }
     return withOtherScripts(out).sort(
@@ -272,8 +317,7 @@ export class CandidateCollector {
         personTitle: false,
         organisationHead: false,
         articles: new Set(),
-        examples: [],
-        quoted: new Set(),
+        spots: [],
       };
       this.tallies.set(key, tally);
     }
@@ -308,22 +352,19 @@ export class CandidateCollector {
     const form = sighting.forms.find((entry) => entry[0] === written);
     if (form) form[1]++;
     else sighting.forms.push([written, 1]);
-    const example = exampleOf(article, sentence, name.start, name.end);
-    if (role && (!tally.role || rolePriority(role) < rolePriority(tally.role))) tally.role = { ...role, example };
-    if (role && (!sighting.role || rolePriority(role) < rolePriority(sighting.role)))
-      sighting.role = { ...role, example };
-    // One example per article, each a different sentence (copies and headlines repeat): different contexts show the reader more.
-    const quoted = quotedOf(example);
-    if (
-      !sighting.example &&
-      !tally.quoted.has(quoted) &&
-      article.text.slice(sentence[0], sentence[1]) !== article.title
-    ) {
-      sighting.example = example;
-      if (tally.examples.length < MAX_EXAMPLES && !tally.examples.some((other) => other.articleId === article.id)) {
-        tally.quoted.add(quoted);
-        tally.examples.push(example);
-      }
+    const spot: ExampleSpot = {
+      articleId: article.id,
+      start: name.start,
+      end: name.end,
+      from: sentence[0],
+      to: sentence[1],
+    };
+    if (role && (!tally.role || rolePriority(role) < rolePriority(tally.role))) tally.role = { ...role, spot };
+    if (role && (!sighting.role || rolePriority(role) < rolePriority(sighting.role))) sighting.role = { ...role, spot };
+    // One place per article (copies and headlines repeat; a headline is not quoted): different contexts show more.
+    if (!sighting.example && article.text.slice(sentence[0], sentence[1]) !== article.title) {
+      sighting.example = spot;
+      if (tally.spots.length < MAX_SPOTS) tally.spots.push(spot);
     }
     tally.articles.add(article.id);
   }
@@ -340,10 +381,10 @@ function quotedOf(example: CandidateExample): string {
  * as aliases, its mentions and articles counted once. A form that matches
  * two Latin candidates is left alone: which one it is is the reader's call.
  */
-function withOtherScripts(candidates: EntityCandidate[]): EntityCandidate[] {
+function withOtherScripts(candidates: Proposal[]): Proposal[] {
   const latin = candidates.filter((candidate) => scriptOf(candidate.name) === 'latin' && candidate.kind === 'person');
   if (latin.length === candidates.length) return candidates;
-  const folded = new Set<EntityCandidate>();
+  const folded = new Set<Proposal>();
   for (const other of candidates) {
     if (scriptOf(other.name) === 'latin') continue;
     const owners = latin.filter((candidate) => sameNameAcrossScripts(candidate.name, other.name));
@@ -354,10 +395,8 @@ function withOtherScripts(candidates: EntityCandidate[]): EntityCandidate[] {
     const articles = new Set([...(owner.articleIds ?? []), ...(other.articleIds ?? [])]);
     owner.articleIds = [...articles];
     owner.articleCount = articles.size;
-    for (const example of other.examples) {
-      if (owner.examples.length >= MAX_EXAMPLES) break;
-      if (!owner.examples.some((mine) => mine.articleId === example.articleId)) owner.examples.push(example);
-    }
+    for (const spot of other.spots)
+      if (!owner.spots.some((mine) => mine.articleId === spot.articleId)) owner.spots.push(spot);
     folded.add(other);
   }
   return candidates.filter((candidate) => !folded.has(candidate));

@@ -119,6 +119,10 @@ describe('candidate entities', () => {
       later.addSightings(stored);
       later.add(second);
       expect(later.charactersRead).toBe(second.text.length);
+      // Sightings keep where examples are, not their text: the earlier article is read to quote it, not to scan it.
+      expect(later.articlesToQuote()).toEqual(['a']);
+      later.addTexts([first]);
+      expect(later.articlesToQuote()).toEqual([]);
       expect(later.candidates()).toEqual(whole.candidates());
       const haddad = later.candidates().find((candidate) => candidate.name === 'Rania Haddad');
       expect(haddad).toMatchObject({ count: 2, articleCount: 2, articleIds: ['a', 'b'] });
