@@ -16,7 +16,7 @@ import type { ArticleSightings, StoredCandidate } from './candidate-store';
  * upgrade, tested with data in it (tests/unit/database.test.ts).
  */
 export const DATABASE_NAME = 'news-context';
-export const DATABASE_VERSION = 5;
+export const DATABASE_VERSION = 6;
 
 /** An article the reader imported. */
 export interface StoredArticle extends IndexedArticle {
@@ -95,6 +95,21 @@ export interface StoredCandidateDecision {
   decidedAt: number;
 }
 
+/**
+ * A deleted article, kept for {@link TRASH_KEEP_DAYS} days so the deletion can
+ * be undone after the options page closed (v5, issue #14). Only the article
+ * is kept: its mentions, excerpts and search entries are derived data, made
+ * again from the entities of the day it comes back.
+ */
+export interface StoredTrashedArticle {
+  articleId: string;
+  deletedAt: number;
+  article: StoredArticle;
+}
+
+/** How long a deleted article stays restorable. */
+export const TRASH_KEEP_DAYS = 7;
+
 export class NewsContextDatabase extends Dexie {
   articles!: EntityTable<StoredArticle, 'id'>;
   entities!: EntityTable<StoredEntity, 'id'>;
@@ -108,7 +123,9 @@ export class NewsContextDatabase extends Dexie {
   candidateDecisions!: EntityTable<StoredCandidateDecision, 'key'>;
   /** Pending candidate entities, as the last look over every imported article found them (v4). */
   candidates!: EntityTable<StoredCandidate, 'key'>;
-  /** The names each imported article was found to write, so a look reads only new articles (v5). */
+  /** Deleted articles, restorable for a week (v5). */
+  trash!: EntityTable<StoredTrashedArticle, 'articleId'>;
+  /** The names each imported article was found to write, so a look reads only new articles (v6). */
   candidateSightings!: EntityTable<ArticleSightings, 'articleId'>;
 
   constructor(name = DATABASE_NAME) {
@@ -177,13 +194,26 @@ export const VERSION_4_STORES = {
 } as const;
 
 /**
- * Version 5 (issue #11): what each imported article says about each name is
+ * Version 5 (issue #14): deleted articles go to a trash kept for a week,
+ * instead of an Undo that lived 15 s in the options page's memory. Indexed
+ * by `deletedAt`, so purging what is older than a week is one range delete.
+ * The migration only adds the table, empty: before v5 a deleted article was
+ * gone once its page closed, so there is nothing to carry over. Every other
+ * table is kept as it is (tested with data in it).
+ */
+export const VERSION_5_STORES = {
+  ...VERSION_4_STORES,
+  trash: 'articleId, deletedAt',
+} as const;
+
+/**
+ * Version 6 (issue #11): what each imported article says about each name is
  * kept, so the look after an import reads only the new articles and merges
  * them with the earlier ones' sightings. Starts empty: articles without a
  * row are read at the next look, as new ones are.
  */
-export const VERSION_5_STORES = {
-  ...VERSION_4_STORES,
+export const VERSION_6_STORES = {
+  ...VERSION_5_STORES,
   candidateSightings: 'articleId',
 } as const;
 
@@ -193,6 +223,7 @@ function defineVersions(db: Dexie): void {
   db.version(3).stores(VERSION_3_STORES);
   db.version(4).stores(VERSION_4_STORES);
   db.version(5).stores(VERSION_5_STORES);
+  db.version(6).stores(VERSION_6_STORES);
 }
 
 /**
