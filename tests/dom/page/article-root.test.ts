@@ -58,7 +58,9 @@ function runSteps<T>(steps: Generator<void, T>): { value: T; pauses: number } {
 
 describe('the search in steps (no long task on a large page)', () => {
   it('pauses in proportion to the page and finds what one call finds', () => {
-    const paragraphs = Array.from({ length: 3000 }, (_, i) => prose(`Paragraph ${i}, with a comma, and more words.`, 2));
+    const paragraphs = Array.from({ length: 3000 }, (_, i) =>
+      prose(`Paragraph ${i}, with a comma, and more words.`, 2),
+    );
     const doc = parse(`<html><body><header><nav><a href="/">Home</a></nav></header>
       <div class="story">${paragraphs.join('')}</div><footer>Site</footer></body></html>`);
     const { value, pauses } = runSteps(articleRootSteps(doc));
