@@ -1,16 +1,9 @@
-import type { EntityCandidate } from '@/lib/import/entity-candidates';
-import type { MatcherSpec } from '@/lib/matching/match-entities';
+import type { CandidateLookRequest, CandidateLookResult } from '@/lib/import/candidate-look';
 
-/** Asks the candidates worker to read articles (all when `articleIds` is absent, newest first). */
-export interface CandidateScanRequest {
-  articleIds?: string[];
-  matcherSpec: MatcherSpec;
-  decidedKeys: string[];
-  /** Stops after this much text: a bound on a look's duration. */
-  maxChars: number;
-}
+/** Asks the candidates worker to read the articles no earlier look read (all of them with `rescan`), newest first. */
+export type CandidateScanRequest = CandidateLookRequest;
 
 export type CandidateScanUpdate =
   | { kind: 'progress'; done: number; total: number }
-  | { kind: 'done'; candidates: EntityCandidate[]; articlesRead: number; partial: boolean }
+  | ({ kind: 'done' } & CandidateLookResult)
   | { kind: 'failed'; message: string };

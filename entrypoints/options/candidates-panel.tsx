@@ -47,7 +47,12 @@ export function CandidatesPanel({
             matter: they are highlighted on news pages at once, and their cards quote your articles.
           </p>
         </div>
-        <button type="button" className="opt-button" onClick={() => void look()} disabled={scan.progress !== undefined}>
+        <button
+          type="button"
+          className="opt-button"
+          onClick={() => void look(undefined, { rescan: true })}
+          disabled={scan.progress !== undefined}
+        >
           Look in all imported articles
         </button>
       </div>
@@ -259,6 +264,17 @@ function CandidateCard({
           {KIND_LABELS[candidate.kind]}? {candidate.kindReason}.
         </p>
       )}
+      {candidate.otherForms && candidate.otherForms.length > 0 && (
+        <p className="opt-muted opt-candidate-reason">
+          Also written{' '}
+          {candidate.otherForms.map((form, position) => (
+            <span key={form}>
+              {position > 0 && ', '}“<bdi>{form}</bdi>”
+            </span>
+          ))}
+          : added as other names too.
+        </p>
+      )}
       {candidate.surname && (
         <p className="opt-muted opt-candidate-reason">
           “{candidate.surname}” alone is added too, highlighted only beside the full name or a title.
@@ -288,7 +304,7 @@ function CandidateCard({
               add({
                 name: candidate.name,
                 kind: candidate.kind,
-                aliases: [],
+                aliases: candidate.otherForms ?? [],
                 surnames: candidate.surname ? [candidate.surname] : [],
                 ...(candidate.role ? { role: candidate.role } : {}),
               })
@@ -364,7 +380,12 @@ function AcceptForm({
       </label>
       <label className="opt-field opt-span-2">
         <span>Other names (aliases), separated by commas</span>
-        <input name="aliases" placeholder="e.g. مورغان أورتاغوس" />
+        <input
+          name="aliases"
+          dir="auto"
+          defaultValue={(candidate.otherForms ?? []).join(', ')}
+          placeholder="e.g. مورغان أورتاغوس"
+        />
       </label>
       {kind === 'person' && (
         <label className="opt-field opt-span-2">

@@ -161,10 +161,10 @@ export function EntitiesPanel({
               corpus={corpus}
               draft={draft}
               onCancel={() => setCreating(false)}
-              onCreated={(entityId, name) => {
+              onCreated={(entityId, name, note) => {
                 setCreating(false);
                 setSelected(entityId);
-                setStatus(`Added “${name}”. It is highlighted on open news pages now.`);
+                setStatus(`Added “${name}”. It is highlighted on open news pages now.${note ? ` ${note}` : ''}`);
               }}
             />
           ) : current ? (

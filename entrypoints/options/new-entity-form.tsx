@@ -1,5 +1,12 @@
-import { type FormEvent, useState } from 'react';
-import type { SelectionDraft } from '@/lib/extension/selection-entity';
+import { type FormEvent, useEffect, useState } from 'react';
+import {
+  firstSeenBackground,
+  readSelectionPage,
+  type SelectionContext,
+  type SelectionDraft,
+  selectionContext,
+} from '@/lib/extension/selection-entity';
+import { importPageDocument } from '@/lib/import/page-import';
 import { type ImportProblem, WHOLE_FILE } from '@/lib/model/import-problems';
 import { type EntityKind, entityKinds } from '@/lib/model/knowledge-base';
 import { createEntity, newEntityNameProblem } from '@/lib/storage/reader-entities';
@@ -19,6 +26,11 @@ const list = (text: string) =>
  * a name the importer did not propose. Surnames typed in their own field are
  * stored as surname-only aliases, highlighted only beside the full name or a
  * title, as the bundled ones are.
+ *
+ * From a page's selection, the form reads the sentence it was made in and the
+ * page's outlet and date, shows them, starts the background with them, and
+ * offers to import the page's article in the same step, so the new entity's
+ * card quotes a dated excerpt with its outlet.
  */
 export function NewEntityForm({
   corpus,
@@ -29,7 +41,8 @@ export function NewEntityForm({
   corpus: Corpus;
   /** A selection from a news page ("Add to News Context"). */
   draft?: SelectionDraft;
-  onCreated: (entityId: string, name: string) => void;
+  /** `note` says what happened to the page's article, when it was imported with the entity. */
+  onCreated: (entityId: string, name: string, note?: string) => void;
   onCancel: () => void;
 }) {
   const [kind, setKind] = useState<EntityKind>('person');
@@ -39,6 +52,8 @@ export function NewEntityForm({
     return problem ? [{ file: 'The selection', field: 'name', reason: problem }] : [];
   });
   const [busy, setBusy] = useState(false);
+  const page = useSelectionPage(draft);
+  const [importPage, setImportPage] = useState(true);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -65,8 +80,20 @@ export function NewEntityForm({
         setProblems(result.problems);
         return;
       }
+      let note: string | undefined;
+      if (page.state === 'read' && importPage && draft?.pageUrl) {
+        // After the entity exists, so the article is matched with it and its card quotes the sentence.
+        const outcome = await importPageDocument(corpus.store, page.doc, draft.pageUrl, result.catalog);
+        note =
+          outcome.status === 'imported'
+            ? 'The page’s article was imported: its card quotes it.'
+            : outcome.duplicates.length > 0
+              ? 'The page’s article was already in your corpus.'
+              : 'The page’s article could not be imported; its sentence is in the background.';
+      }
+      // Also after an import: the background drops its cached excerpts, so cards quote the new article at once.
       corpus.changed(result.catalog);
-      onCreated(result.entityId, field('name'));
+      onCreated(result.entityId, field('name'), note);
     } catch (error) {
       setProblems([
         { file: field('name') || 'New entity', field: WHOLE_FILE, reason: describeWriteFailure(error, 'edit') },
@@ -124,15 +151,40 @@ export function NewEntityForm({
         <span>Role, in one line</span>
         <input name="role" maxLength={160} placeholder="e.g. Head of Lebanon’s civilian delegation to the talks" />
       </label>
+      {page.state === 'read' && <SelectionSource context={page.context} />}
+      {page.state === 'reading' && <p className="opt-muted opt-span-2">Reading the page…</p>}
+      {page.state === 'unreadable' && (
+        <p className="opt-muted opt-span-2">
+          The page could not be read again (it was closed or moved on), so its sentence, outlet and date are not shown.
+        </p>
+      )}
       <label className="opt-field opt-span-2">
         <span>Background</span>
         <textarea
+          // Remounted once the page is read: the default takes the sentence, outlet and date.
+          key={page.state}
           name="background"
           rows={3}
           maxLength={1200}
-          defaultValue={draft?.pageUrl ? `First seen on ${draft.pageUrl}` : ''}
+          defaultValue={
+            page.state === 'read'
+              ? firstSeenBackground(page.context, draft?.pageUrl)
+              : draft?.pageUrl
+                ? `First seen on ${draft.pageUrl}`
+                : ''
+          }
         />
       </label>
+      {page.state === 'read' && draft?.pageUrl && (
+        <label className="opt-check opt-span-2">
+          <input
+            type="checkbox"
+            checked={importPage}
+            onChange={(event) => setImportPage(event.currentTarget.checked)}
+          />
+          <span>Also import this page’s article, so the card quotes it with its outlet and date</span>
+        </label>
+      )}
       <ProblemList problems={problems} wide />
       <div className="opt-actions opt-span-2">
         <button type="submit" className="opt-button opt-primary" disabled={busy}>
@@ -143,5 +195,50 @@ export function NewEntityForm({
         </button>
       </div>
     </form>
+  );
+}
+
+type PageRead =
+  | { state: 'none' | 'reading' | 'unreadable' }
+  | { state: 'read'; context: SelectionContext; doc: Document };
+
+/** Reads the selection's page once, when the draft names its tab. */
+function useSelectionPage(draft: SelectionDraft | undefined): PageRead {
+  const [page, setPage] = useState<PageRead>({ state: draft?.tabId === undefined ? 'none' : 'reading' });
+  useEffect(() => {
+    if (draft?.tabId === undefined) return;
+    let live = true;
+    void readSelectionPage(draft.tabId, draft.frameId).then((read) => {
+      if (!live) return;
+      if (!read) {
+        setPage({ state: 'unreadable' });
+        return;
+      }
+      // Parsed into an inert document: the page's scripts never run here, its images never load.
+      const doc = new DOMParser().parseFromString(read.html, 'text/html');
+      setPage({ state: 'read', context: selectionContext(read, doc, draft.pageUrl), doc });
+    });
+    return () => {
+      live = false;
+    };
+  }, [draft]);
+  return page;
+}
+
+/** The sentence the selection was made in, with its outlet and date. */
+function SelectionSource({ context }: { context: SelectionContext }) {
+  const source = [context.outlet, context.date ?? 'date not stated'].filter(Boolean).join(' · ');
+  return (
+    <figure className="opt-span-2 opt-selection-source" aria-label="Where the selection was made">
+      {context.sentence ? (
+        <blockquote dir="auto">{context.sentence}</blockquote>
+      ) : (
+        <p className="opt-muted">The selection’s sentence was not found on the page.</p>
+      )}
+      <figcaption className="opt-muted">
+        {source}
+        {context.title ? ` · “${context.title}”` : ''}
+      </figcaption>
+    </figure>
   );
 }

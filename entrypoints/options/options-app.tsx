@@ -110,7 +110,8 @@ export function OptionsApp() {
           <ImportPanel
             corpus={corpus}
             onImported={(articleIds) => {
-              // Every imported article, not only the new ones: pending candidates stay, and counts add up (issue #11).
+              // Reads the new articles and adds the stored sightings of the earlier ones: pending candidates stay, and
+              // counts add up across imports (issue #11).
               if (articleIds.length) void candidates.look();
             }}
             onReviewCandidates={() => select('candidates')}

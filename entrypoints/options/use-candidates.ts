@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EntityCandidate } from '@/lib/import/entity-candidates';
-import { readCandidates, readDecisions, replaceCandidates, undoDecision } from '@/lib/storage/candidate-store';
+import { readCandidates, readDecisions, undoDecision } from '@/lib/storage/candidate-store';
 import type { StoredCandidateDecision } from '@/lib/storage/database';
 import type { ImportCatalog } from '@/lib/storage/imported-corpus';
 import type { CandidateScanRequest, CandidateScanUpdate } from './candidate-scan';
@@ -14,7 +14,7 @@ export interface CandidateScan {
   candidates: EntityCandidate[];
   /** Set while looking. */
   progress?: { done: number; total: number };
-  /** Articles read by the last look. */
+  /** Articles the candidates come from: read by the last look, or by earlier ones and kept. */
   articlesRead: number;
   /** The last look stopped at the size bound before reading every article. */
   partial: boolean;
@@ -25,9 +25,11 @@ export interface CandidateScan {
 /**
  * The candidate entities of the reader's imported articles (issue #11): kept
  * in the database, so they survive "Import more", reloads and restarts. A
- * look reads every imported article (newest first, in a worker so the page
- * stays responsive) and replaces the stored list; a new look replaces a
- * running one. Decisions are listed, newest first, and can be undone.
+ * look reads the imported articles no earlier look read (newest first, in a
+ * worker so the page stays responsive), adds what the earlier ones were found
+ * to say, and replaces the stored list; a new look replaces a running one.
+ * "Look in all imported articles" reads every article again. Decisions are
+ * listed, newest first, and can be undone.
  */
 export function useCandidates(corpus: Corpus) {
   const [scan, setScan] = useState<CandidateScan>({ candidates: [], articlesRead: 0, partial: false });
@@ -48,9 +50,12 @@ export function useCandidates(corpus: Corpus) {
     setScan((current) => ({ ...current, progress: undefined }));
   }, []);
 
-  /** Looks in every imported article; `catalogNow` when the caller just changed the entities (React state lags). */
+  /**
+   * Looks in the articles no look read yet (all of them with `rescan`);
+   * `catalogNow` when the caller just changed the entities (React state lags).
+   */
   const look = useCallback(
-    async (catalogNow?: ImportCatalog) => {
+    async (catalogNow?: ImportCatalog, { rescan = false }: { rescan?: boolean } = {}) => {
       const catalog = catalogNow ?? corpus.catalog;
       if (!catalog) return;
       worker.current?.terminate();
@@ -71,14 +76,20 @@ export function useCandidates(corpus: Corpus) {
           setScan((current) => ({ ...current, progress: undefined, error: update.message }));
           return;
         }
-        void replaceCandidates(store.db, update.candidates)
-          .then(() => readCandidates(store.db))
+        // The worker stored the candidates and sightings; read them back without the ones decided meanwhile.
+        void readCandidates(store.db)
           .then((candidates) =>
-            setScan({ candidates, articlesRead: update.articlesRead, partial: update.partial, progress: undefined }),
+            setScan({
+              candidates,
+              articlesRead: update.articlesRead + update.articlesKept,
+              partial: update.partial,
+              progress: undefined,
+            }),
           )
           .catch((error: unknown) => setScan((current) => ({ ...current, progress: undefined, error: String(error) })));
       };
       const request: CandidateScanRequest = {
+        rescan,
         matcherSpec: catalog.matcherSpec,
         decidedKeys: decided.map((decision) => decision.key),
         maxChars: MAX_SCAN_CHARS,
@@ -124,8 +135,9 @@ export function useCandidates(corpus: Corpus) {
       const next = await undoDecision(store, key, catalog);
       if (next !== catalog) corpus.changed(next);
       await reload();
-      // A candidate dismissed before the last look is no longer stored: look again, with the entities as they are now.
-      void look(next);
+      // Undoing an accept or a merge makes a name unknown again, and runs of words split at it differently: read
+      // every article again, with the entities as they are now.
+      void look(next, { rescan: true });
     },
     [corpus, store, reload, look],
   );

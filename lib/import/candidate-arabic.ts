@@ -17,10 +17,27 @@ const TITLES = new Set(
 
 /** Words that end a name: prepositions, conjunctions, verbs of saying. */
 const STOPS = new Set(
-  `في من على إلى الى عن مع أن إن التي الذي الذين و أو ثم قال وقال قالت وقالت أكد وأكد أكدت اعتبر أعلن خلال بعد قبل حول لدى عند هذا هذه ذلك كما إلى`.split(
+  `في من على إلى الى عن مع أن إن التي الذي الذين و أو ثم قال وقال قالت وقالت أكد وأكد أكدت اعتبر أعلن خلال بعد قبل حول لدى عند هذا هذه ذلك كما إلى أمس اليوم غدا أيضا`.split(
     /\s+/,
   ),
 );
+
+/**
+ * The title a word is, under the proclitics Arabic attaches to it: "and"
+ * (و ف), then "with/to/as" (ب ل ك), whose ل before the article drops its
+ * alef ("للسفير" is ل + السفير): "بالسفيرة" → "السفيرة", "وللمبعوث" → "المبعوث".
+ */
+export function arabicTitleOf(word: string): string | undefined {
+  if (TITLES.has(word)) return word;
+  const withoutAnd = /^[وف]/u.test(word) ? word.slice(1) : word;
+  if (withoutAnd !== word && TITLES.has(withoutAnd)) return withoutAnd;
+  if (/^لل/u.test(withoutAnd) && TITLES.has(`ا${withoutAnd.slice(1)}`)) return `ا${withoutAnd.slice(1)}`;
+  if (/^[بلك]ال/u.test(withoutAnd) && TITLES.has(withoutAnd.slice(1))) return withoutAnd.slice(1);
+  return undefined;
+}
+
+/** A word with the article, behind proclitics maybe ("الوفد", "بالوفد", "وللجيش"): never part of a name. */
+const ARTICLED = /^(?:[وف]?[بكل]?ال|[وف]?لل)/u;
 
 const ARABIC_WORD = /[\u0621-\u064a\u0660-\u0669\u0671-\u06d3]+/gu;
 
@@ -50,18 +67,22 @@ export function arabicNamesInSentence(
   const names: ArabicName[] = [];
   for (let position = 0; position < words.length; position++) {
     const title = words[position];
-    if (!title || !TITLES.has(title.text)) continue;
+    const titleText = title && arabicTitleOf(title.text);
+    if (!title || !titleText) continue;
     let next = position + 1;
     // Adjectives of the title carry the article: "الأميركية", "السابق", "اللبناني"; "رئيس الحكومة" too.
     while (next < words.length && words[next]?.text.startsWith('ال') && next - position <= 4) next++;
     const nameWords = [];
-    for (let word = next; word < words.length && nameWords.length < 2; word++) {
+    for (let word = next; word < words.length && nameWords.length < 3; word++) {
       const candidate = words[word];
-      if (!candidate || STOPS.has(candidate.text) || TITLES.has(candidate.text) || candidate.text.startsWith('ال'))
+      if (!candidate || STOPS.has(candidate.text) || arabicTitleOf(candidate.text) || ARTICLED.test(candidate.text))
         break;
       // Only spaces between the words of one name.
       const previous = nameWords[nameWords.length - 1] ?? words[word - 1];
       if (previous && !/^\s+$/u.test(text.slice(previous.end, candidate.start))) break;
+      // A third word only when the name ends there, at a comma or a full stop ("جان إيف لودريان،"): otherwise it is
+      // as often the next noun.
+      if (nameWords.length === 2 && !/^[،,.؛:]/u.test(text.slice(candidate.end, candidate.end + 1))) break;
       nameWords.push(candidate);
     }
     if (nameWords.length < 2) continue;
@@ -69,7 +90,9 @@ export function arabicNamesInSentence(
     const last = nameWords[nameWords.length - 1];
     if (!first || !last || known(first.start, last.end)) continue;
     if (nameWords.some((word) => known(word.start, word.end))) continue;
-    names.push({ start: first.start, end: last.end, role: text.slice(title.start, (words[next - 1] ?? title).end) });
+    // The role is the title without its proclitics (with the alef "للسفير" drops: "السفير"), then its adjectives.
+    const role = titleText + text.slice(title.end, (words[next - 1] ?? title).end);
+    names.push({ start: first.start, end: last.end, role });
     position = next + nameWords.length - 1;
   }
   return names;

@@ -123,7 +123,8 @@ export function tokenize(text: string, from: number, to: number): NameToken[] {
 
 /** Only spaces between two words: no comma, colon, quote, bracket or dash. */
 function joined(text: string, left: NameToken, right: NameToken): boolean {
-  return /^[ \t\u00a0]+$/.test(text.slice(left.end, right.start)) && !left.possessive;
+  // An elided "de" joins too: "Quai d’Orsay", "Jeanne d’Arc".
+  return /^[ \t\u00a0]+(?:d['’])?$/.test(text.slice(left.end, right.start)) && !left.possessive;
 }
 
 /**

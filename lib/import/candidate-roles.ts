@@ -70,6 +70,8 @@ function appositiveAfter(text: string, nameEnd: number, to: number): string | un
   const tokens = tokenize(text, start, end);
   const first = tokens[0];
   if (!first || tokens.length > MAX_APPOSITIVE_WORDS || CLAUSE_OPENERS.has(first.folded)) return undefined;
+  // French "a" + past participle is a verb ("Youssef Raggi, a reçu…"), English "a" + noun an appositive ("a lawyer").
+  if (first.folded === 'a' && /(?:[éèiu]|it|is)$/u.test(tokens[1]?.text ?? '')) return undefined;
   // A capitalised opener is another name ("Simon Karam, Uri Resnick"), unless it is a title or a possessive ("France’s envoy").
   if (first.capitalised && !first.possessive && !TITLE_WORDS.has(first.folded) && !ROLE_MODIFIERS.has(first.folded)) {
     return undefined;
@@ -88,25 +90,42 @@ function appositiveBefore(text: string, from: number, nameStart: number): string
   for (let position = tokens.length - 1; position >= 0 && phrase.length < MAX_TITLE_WORDS; position--) {
     const token = tokens[position] as NameToken;
     const next = phrase[0];
-    if (next && !/^[ \t\u00a0]+$/.test(text.slice(token.end, next.start)) && !token.possessive) break;
+    if (next && !/^[ \t\u00a0]+(?:d['’])?$/.test(text.slice(token.end, next.start)) && !token.possessive) break;
     if (ROLE_STOPS.has(token.folded) && !ROLE_DETERMINERS.has(token.folded)) break;
     phrase.unshift(token);
   }
   const trimmed = trimDeterminers(phrase);
   const head = trimmed[trimmed.length - 1];
-  if (!head || !ROLE_HEADS.has(head.folded)) return undefined;
+  // French puts the head first: "Le ministre libanais des Affaires étrangères, Youssef Raggi"; read so only when the
+  // phrase opens the sentence with its article, where nothing else can be in front of it.
+  const frenchHead =
+    trimmed[0] !== undefined &&
+    ROLE_HEADS.has(trimmed[0].folded) &&
+    phrase[0] !== trimmed[0] &&
+    /^\s*$/u.test(text.slice(from, phrase[0]?.start ?? from));
+  if (!head || (!ROLE_HEADS.has(head.folded) && !frenchHead)) return undefined;
   return roleText(text, trimmed, end);
 }
 
 /** "US envoy", "Lebanese Foreign Minister", "secrétaire général" right before a name (no comma between). */
 function titleBefore(text: string, from: number, nameStart: number): string | undefined {
   const tokens = tokenize(text, from, nameStart);
+  // "la porte-parole du Quai d’Orsay": a name after "of" is what the title is of, not who holds it.
+  const closest = tokens[tokens.length - 1];
+  if (
+    closest &&
+    NAME_PARTICLES.has(closest.folded) &&
+    !closest.capitalised &&
+    /^\s+$/u.test(text.slice(closest.end, nameStart))
+  )
+    return undefined;
   const phrase: NameToken[] = [];
   let next = nameStart;
   for (let position = tokens.length - 1; position >= 0 && phrase.length < MAX_TITLE_WORDS; position--) {
     const token = tokens[position] as NameToken;
     const gap = text.slice(token.end, next);
-    if (!/^(?:['’]s)?[ \t\u00a0]+$/.test(gap)) break;
+    // "secrétaire d’État": an elided "de" inside a title.
+    if (!/^(?:['’]s)?[ \t\u00a0]+(?:d['’])?$/.test(gap)) break;
     const roleWord =
       TITLE_WORDS.has(token.folded) ||
       ROLE_HEADS.has(token.folded) ||

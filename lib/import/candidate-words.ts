@@ -16,7 +16,7 @@ const words = (text: string): ReadonlySet<string> => new Set(text.trim().split(/
 
 /** Honorifics: always stripped from the front of a name, and a sure sign of a person. */
 export const HONORIFICS = words(`
-  mr mrs ms miss dr m mme mlle messrs sheikh cheikh sayyed sayed sir dame lord lady
+  mr mrs ms miss dr m mme mlle messrs sheikh cheikh sayyed sayed sir dame lord lady mgr monseigneur pere abbe
 `);
 
 /** Titles and rank words that may precede a name (stripped from the name, kept as its role). */
@@ -33,6 +33,8 @@ export const TITLE_WORDS = words(`
   scholar doctor engineer businessman businesswoman banker cleric commentator
   president-elect premier ministre president presidente ambassadeur ambassadrice envoye envoyee emissaire
   general chef porte-parole conseiller conseillere secretaire depute deputee senateur ancien ancienne
+  ex-ambassadeur ex-ambassadrice ex-ministre ex-president ex-depute ex-premier vice-president vice-presidente
+  vice-premier secretaire-general secretaire-generale
 `);
 
 /** Nouns that make a phrase a role when they head it ("deputy head of…", "ancien ambassadeur"). */
@@ -45,6 +47,7 @@ export const ROLE_HEADS = words(`
   premier ministre presidente ambassadeur ambassadrice envoye envoyee emissaire chef porte-parole conseiller
   conseillere secretaire depute deputee senateur responsable diplomate avocat avocate membre dirigeant dirigeante
   negociateur negociatrice representant representante haut-representant delegue deleguee
+  ex-ambassadeur ex-ambassadrice ex-ministre ex-president ex-depute vice-president vice-presidente vice-premier
   economist analyst lawyer researcher professor journalist activist expert writer author historian columnist
   scholar doctor engineer businessman businesswoman banker cleric commentator
 `);
@@ -58,7 +61,7 @@ export const ROLE_MODIFIERS = words(`
   caretaker outgoing incoming new interim assistant principal executive general political security economic
   us u.s american israeli lebanese french iranian syrian british european arab palestinian egyptian saudi qatari
   ancien ancienne haut haute nouveau nouvelle special speciale americain americaine israelien israelienne libanais
-  libanaise francais francaise iranien iranienne syrien syrienne adjoint adjointe
+  libanaise francais francaise iranien iranienne syrien syrienne adjoint adjointe diplomatique vice-premier
 `);
 
 /** Demonyms: never a name alone, and stripped from the front of one ("Israeli Uri Resnick"). */
@@ -130,7 +133,7 @@ export const ROLE_DETERMINERS = words(`
 /** Words that open a relative or verb clause after a name: what follows its comma is not an appositive. */
 export const CLAUSE_OPENERS = words(`
   who whom whose which that said says told added and but or while when where was were is are has had will would
-  could should did does also qui dont que et mais ou est sont etait avait sera
+  could should did does also qui dont que et mais ou est sont etait avait sera ont avaient
 `);
 
 /** Reporting verbs: an "appositive" holding one is a clause ("…, a Lebanese official said"). */

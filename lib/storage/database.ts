@@ -5,7 +5,7 @@ import type { ReaderEntity } from '../model/knowledge-base';
 import { type FeedbackVerdict, type Settings, siteOf } from '../model/settings';
 import { appendAll } from '../text/append-all';
 import { urlKeyOf } from '../text/article-fingerprint';
-import type { StoredCandidate } from './candidate-store';
+import type { ArticleSightings, StoredCandidate } from './candidate-store';
 
 /**
  * The reader's own data, in the extension's IndexedDB (never the page's: the
@@ -16,7 +16,7 @@ import type { StoredCandidate } from './candidate-store';
  * upgrade, tested with data in it (tests/unit/database.test.ts).
  */
 export const DATABASE_NAME = 'news-context';
-export const DATABASE_VERSION = 5;
+export const DATABASE_VERSION = 6;
 
 /** An article the reader imported. */
 export interface StoredArticle extends IndexedArticle {
@@ -125,6 +125,8 @@ export class NewsContextDatabase extends Dexie {
   candidates!: EntityTable<StoredCandidate, 'key'>;
   /** Deleted articles, restorable for a week (v5). */
   trash!: EntityTable<StoredTrashedArticle, 'articleId'>;
+  /** The names each imported article was found to write, so a look reads only new articles (v6). */
+  candidateSightings!: EntityTable<ArticleSightings, 'articleId'>;
 
   constructor(name = DATABASE_NAME) {
     // Relaxed durability (Chromium): a commit returns once the data is with the OS, not flushed to disk. Each
@@ -204,12 +206,24 @@ export const VERSION_5_STORES = {
   trash: 'articleId, deletedAt',
 } as const;
 
+/**
+ * Version 6 (issue #11): what each imported article says about each name is
+ * kept, so the look after an import reads only the new articles and merges
+ * them with the earlier ones' sightings. Starts empty: articles without a
+ * row are read at the next look, as new ones are.
+ */
+export const VERSION_6_STORES = {
+  ...VERSION_5_STORES,
+  candidateSightings: 'articleId',
+} as const;
+
 function defineVersions(db: Dexie): void {
   db.version(1).stores(VERSION_1_STORES);
   db.version(2).stores(VERSION_2_STORES).upgrade(upgradeToVersion2);
   db.version(3).stores(VERSION_3_STORES);
   db.version(4).stores(VERSION_4_STORES);
   db.version(5).stores(VERSION_5_STORES);
+  db.version(6).stores(VERSION_6_STORES);
 }
 
 /**

@@ -184,6 +184,7 @@ export async function resetToSeedCorpus(
       db.entities.clear(),
       db.candidateDecisions.clear(),
       db.candidates.clear(),
+      db.candidateSightings.clear(),
       db.searchSegments.clear(),
       db.trash.clear(),
       choices.hiddenEntities ? db.feedback.clear() : undefined,

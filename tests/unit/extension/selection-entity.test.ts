@@ -25,4 +25,22 @@ describe('a selection on its way to "New entity"', () => {
     expect(selectionDraftFrom('')).toBeUndefined();
     expect(selectionDraftFrom('?other=1')).toBeUndefined();
   });
+
+  it('carries the tab and frame, so the form can read the sentence, outlet and date; refuses ids that are not whole numbers', () => {
+    const url = newEntityUrl('chrome-extension://id/options.html', 'Uri Resnick', 'https://www.timesofisrael.com/x', {
+      tabId: 42,
+      frameId: 3,
+    });
+    expect(selectionDraftFrom(new URL(url).search)).toEqual({
+      name: 'Uri Resnick',
+      pageUrl: 'https://www.timesofisrael.com/x',
+      tabId: 42,
+      frameId: 3,
+    });
+    // A tab the browser gives no id (-1, TAB_ID_NONE) is not carried.
+    expect(new URL(newEntityUrl('/o.html', 'Karam', undefined, { tabId: -1 }), 'https://x').search).not.toContain(
+      'tab=',
+    );
+    expect(selectionDraftFrom('?new-entity=Karam&tab=1e3&frame=-2')).toEqual({ name: 'Karam' });
+  });
 });

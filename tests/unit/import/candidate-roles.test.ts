@@ -12,6 +12,31 @@ function role(sentence: string, name: string, knownWords: string[] = []) {
 }
 
 describe('proposed roles', () => {
+  it('reads French titles with particles, elisions and the head first, and not a French verb after a comma', () => {
+    expect(role('L’ex-ambassadeur Antoine Chedid a rencontré des élus.', 'Antoine Chedid')?.text).toBe(
+      'ex-ambassadeur',
+    );
+    expect(role('Il a vu le vice-Premier ministre Tarek Mitri à Beyrouth.', 'Tarek Mitri')?.text).toBe(
+      'vice-Premier ministre',
+    );
+    expect(role('Le secrétaire d’État Jean-Noël Barrot était présent.', 'Jean-Noël Barrot')?.text).toBe(
+      'secrétaire d’État',
+    );
+    expect(role('Le conseiller diplomatique Emmanuel Bonne était présent.', 'Emmanuel Bonne')?.text).toBe(
+      'conseiller diplomatique',
+    );
+    expect(
+      role('Le ministre libanais des Affaires étrangères, Youssef Raggi, a reçu l’envoyé français.', 'Youssef Raggi'),
+    ).toEqual({ text: 'ministre libanais des Affaires étrangères', source: 'leading appositive' });
+    expect(
+      role('La porte-parole du Quai d’Orsay, Anne-Claire Legendre, a salué la réunion.', 'Anne-Claire Legendre')?.text,
+    ).toBe('porte-parole du Quai d’Orsay');
+    // "Quai d’Orsay" is one name, and what the spokeswoman speaks for, not a spokeswoman.
+    expect(role('La porte-parole du Quai d’Orsay a salué la réunion.', 'Quai d’Orsay')).toBeUndefined();
+    expect(role('Simon Karam, a salué la réunion.', 'Simon Karam')).toBeUndefined();
+    expect(role('Mgr Paul Sayah a appelé au calme.', 'Paul Sayah')).toBeUndefined();
+  });
+
   it('reads an appositive after the name, and not a clause', () => {
     expect(
       role("Uri Resnick, deputy head of foreign policy at Israel's National Security Council, said no.", 'Uri Resnick'),

@@ -93,4 +93,91 @@ describe('candidate entities', () => {
       articleCount: 2,
     });
   });
+
+  describe('read incrementally from stored sightings (issue #11)', () => {
+    const first = article('a', 'Lebanon sent Rania Haddad to the talks. Simon Karam, a former ambassador, led them.');
+    const second = article('b', 'Rania Haddad spoke later. Morgan Ortagus met Karim Sfeir. Morgan Ortagus left.');
+    const filter = () => ({
+      matcher: catalog.matcher,
+      decidedKeys: new Set<string>(),
+      knownKeys: new Set(catalog.matcherSpec.aliases.map((alias) => alias.key)),
+    });
+
+    it('gives the same candidates as one look over every article, remembering which articles name each', () => {
+      const whole = new CandidateCollector(filter());
+      whole.add(first);
+      whole.add(second);
+
+      const earlier = new CandidateCollector(filter());
+      earlier.add(first);
+      // What an earlier import's look stored, as it goes through IndexedDB (structured clone).
+      const stored = structuredClone(earlier.sightingsOf('a'));
+      // Rania Haddad is written once, bare: not proposed from the first import alone.
+      expect(earlier.candidates().map((candidate) => candidate.name)).not.toContain('Rania Haddad');
+
+      const later = new CandidateCollector(filter());
+      later.addSightings(stored);
+      later.add(second);
+      expect(later.charactersRead).toBe(second.text.length);
+      // Sightings keep where examples are, not their text: the earlier article is read to quote it, not to scan it.
+      expect(later.articlesToQuote()).toEqual(['a']);
+      later.addTexts([first]);
+      expect(later.articlesToQuote()).toEqual([]);
+      expect(later.candidates()).toEqual(whole.candidates());
+      const haddad = later.candidates().find((candidate) => candidate.name === 'Rania Haddad');
+      expect(haddad).toMatchObject({ count: 2, articleCount: 2, articleIds: ['a', 'b'] });
+      expect(later.candidates().find((candidate) => candidate.name === 'Simon Karam')).toMatchObject({
+        role: 'former ambassador',
+        articleIds: ['a'],
+      });
+    });
+
+    it('leaves out names decided about or known since the sightings were stored, and keeps them for an Undo', () => {
+      const earlier = new CandidateCollector(filter());
+      earlier.add(second);
+      const stored = earlier.sightingsOf('b');
+      expect(stored.sightings.map((sighting) => sighting.key)).toEqual(
+        expect.arrayContaining(['morgan ortagus', 'karim sfeir']),
+      );
+      const decided = new CandidateCollector({ ...filter(), decidedKeys: new Set(['morgan ortagus']) });
+      decided.addSightings(stored);
+      expect(decided.candidates().map((candidate) => candidate.name)).not.toContain('Morgan Ortagus');
+      const known = new CandidateCollector({ ...filter(), knownKeys: new Set(['morgan ortagus']) });
+      known.addSightings(stored);
+      expect(known.candidates().map((candidate) => candidate.name)).not.toContain('Morgan Ortagus');
+      const undone = new CandidateCollector(filter());
+      undone.addSightings(stored);
+      expect(undone.candidates().map((candidate) => candidate.name)).toContain('Morgan Ortagus');
+    });
+
+    it('adds an article’s stored sightings once', () => {
+      const earlier = new CandidateCollector(filter());
+      earlier.add(second);
+      const stored = earlier.sightingsOf('b');
+      const twice = new CandidateCollector(filter());
+      twice.addSightings(stored);
+      twice.addSightings(stored);
+      expect(twice.candidates().find((candidate) => candidate.name === 'Morgan Ortagus')?.count).toBe(2);
+    });
+  });
+
+  it('folds the Hebrew and Arabic forms of a name into its Latin candidate, to add as aliases', () => {
+    const collector = new CandidateCollector({
+      matcher: catalog.matcher,
+      decidedKeys: new Set(),
+      knownKeys: new Set(catalog.matcherSpec.aliases.map((alias) => alias.key)),
+    });
+    collector.add(article('en', 'The talks were led by Karim Haddad, a retired judge, in Naqoura.'));
+    collector.add(article('he', 'את המשלחת מוביל כרים חדאד, שופט בדימוס, בנאקורה.'));
+    collector.add(article('ar', 'والتقى الوزير السابق كريم حداد بالوفد.'));
+    const candidates = collector.candidates();
+    expect(candidates.map((candidate) => candidate.name)).toEqual(['Karim Haddad']);
+    expect(candidates[0]).toMatchObject({
+      otherForms: expect.arrayContaining(['כרים חדאד', 'كريم حداد']),
+      count: 3,
+      articleCount: 3,
+      articleIds: ['en', 'he', 'ar'],
+    });
+    expect(candidates[0]?.examples.map((example) => example.articleId)).toEqual(['en', 'he', 'ar']);
+  });
 });

@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import {
   readCandidates,
   readDecisions,
-  replaceCandidates,
   type StoredCandidate,
+  saveLook,
   undoDecision,
 } from '@/lib/storage/candidate-store';
 import type { NewsContextDatabase } from '@/lib/storage/database';
@@ -28,18 +28,15 @@ describe('stored candidates', () => {
   });
 
   it('keeps the last look’s candidates, most mentioned first, and replaces them whole', async () => {
-    await replaceCandidates(db, [
-      candidate('simon karam', 'Simon Karam', 2),
-      candidate('uri resnick', 'Uri Resnick', 3),
-    ]);
+    await saveLook(db, [], [candidate('simon karam', 'Simon Karam', 2), candidate('uri resnick', 'Uri Resnick', 3)]);
     expect((await readCandidates(db)).map((found) => found.name)).toEqual(['Uri Resnick', 'Simon Karam']);
-    await replaceCandidates(db, [candidate('morgan ortagus', 'Morgan Ortagus', 1)]);
+    await saveLook(db, [], [candidate('morgan ortagus', 'Morgan Ortagus', 1)]);
     expect((await readCandidates(db)).map((found) => found.name)).toEqual(['Morgan Ortagus']);
   });
 
   it('leaves out decided candidates, and Undo of a dismissal proposes it again', async () => {
     const store = storeFor(db);
-    await replaceCandidates(db, [candidate('simon karam', 'Simon Karam', 2)]);
+    await saveLook(db, [], [candidate('simon karam', 'Simon Karam', 2)]);
     await dismissCandidate(store, 'simon karam');
     expect(await readCandidates(db)).toEqual([]);
     expect((await readDecisions(db)).map((decision) => decision.decision)).toEqual(['dismissed']);

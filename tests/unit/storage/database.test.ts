@@ -10,6 +10,7 @@ import {
   VERSION_3_STORES,
   VERSION_4_STORES,
   VERSION_5_STORES,
+  VERSION_6_STORES,
 } from '@/lib/storage/database';
 import { urlKeyOf } from '@/lib/text/article-fingerprint';
 
@@ -53,7 +54,6 @@ describe('the database schema', () => {
       feedback: '++id, entityId, site, [entityId+site]',
       settings: 'key',
     });
-    expect(DATABASE_VERSION).toBe(5);
     expect(Object.keys(VERSION_2_STORES)).toEqual(
       expect.arrayContaining([
         ...Object.keys(VERSION_1_STORES),
@@ -205,7 +205,6 @@ describe('the database schema', () => {
 
   it('keeps version 4 as released, and v5 only adds the trash of deleted articles, empty (issue #14)', async () => {
     expect(VERSION_5_STORES).toEqual({ ...VERSION_4_STORES, trash: 'articleId, deletedAt' });
-    expect(DATABASE_VERSION).toBe(5);
     const name = `migration-v5-${Math.random()}`;
     const v4 = new Dexie(name);
     v4.version(1).stores(VERSION_1_STORES);
@@ -224,7 +223,7 @@ describe('the database schema', () => {
 
     const db = new NewsContextDatabase(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(DATABASE_VERSION);
     expect(await db.articles.get(article.id)).toEqual(article);
     expect(await db.mentions.where('articleId').equals(article.id).count()).toBe(2);
     expect(await db.feedback.toArray()).toEqual([
@@ -235,6 +234,42 @@ describe('the database schema', () => {
     // The purge reads the trash by date: the index exists.
     await db.trash.add({ articleId: 'gone', deletedAt: 5, article });
     expect(await db.trash.where('deletedAt').below(6).count()).toBe(1);
+    await db.delete();
+  });
+
+  it('keeps version 5 as released, and v6 only adds the sightings of names per article, empty (issue #11)', async () => {
+    expect(VERSION_6_STORES).toEqual({ ...VERSION_5_STORES, candidateSightings: 'articleId' });
+    expect(DATABASE_VERSION).toBe(6);
+    const name = `migration-v6-${Math.random()}`;
+    const v5 = new Dexie(name);
+    v5.version(1).stores(VERSION_1_STORES);
+    v5.version(2).stores(VERSION_2_STORES);
+    v5.version(3).stores(VERSION_3_STORES);
+    v5.version(4).stores(VERSION_4_STORES);
+    v5.version(5).stores(VERSION_5_STORES);
+    await v5.open();
+    const article = { ...v1Article, site: 'naharnet.com', urlKey: urlKeyOf(v1Article.url as string) };
+    await v5.table('articles').add(article);
+    const pending = {
+      key: 'simon karam',
+      name: 'Simon Karam',
+      kind: 'person',
+      count: 2,
+      articleCount: 1,
+      examples: [],
+    };
+    await v5.table('candidates').add(pending);
+    await v5.table('trash').add({ articleId: 'gone', deletedAt: 5, article });
+    v5.close();
+
+    const db = new NewsContextDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(6);
+    expect(await db.articles.get(article.id)).toEqual(article);
+    expect(await db.trash.count()).toBe(1);
+    // Stored candidates stay; the next look reads the article (it has no sightings row) and replaces them.
+    expect(await db.candidates.toArray()).toEqual([pending]);
+    expect(await db.candidateSightings.count()).toBe(0);
     await db.delete();
   });
 });

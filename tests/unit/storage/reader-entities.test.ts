@@ -4,7 +4,7 @@ import { backgroundRequest, catalogChangedMessage } from '@/lib/extension/messag
 import { importSources } from '@/lib/import/import-articles';
 import { sourceFromPaste } from '@/lib/import/import-sources';
 import type { CorpusIndex } from '@/lib/model/index-schema';
-import { readCandidates, replaceCandidates } from '@/lib/storage/candidate-store';
+import { readCandidates, saveLook } from '@/lib/storage/candidate-store';
 import type { NewsContextDatabase } from '@/lib/storage/database';
 import { importedExcerptsOf, readImportCatalog } from '@/lib/storage/imported-corpus';
 import {
@@ -163,7 +163,7 @@ describe('deleting an entity, and its Undo (issue #14)', () => {
 
   it('proposes the candidate again once the entity made from it is deleted, and Undo brings both back', async () => {
     const catalog = await withArticle();
-    await replaceCandidates(db, [candidate]);
+    await saveLook(db, [], [candidate]);
     const accepted = await acceptCandidate(
       storeFor(db),
       candidate,
