@@ -11,6 +11,7 @@ import {
   cardBox,
   cardFrameOf,
   countsOf,
+  escapeFromCard,
   getAnnotations,
   hasOwnUi,
   pointOfHighlight,
