@@ -79,12 +79,25 @@ export interface TraceTasks {
 const GC_EVENTS = new Set(['MajorGC', 'MinorGC', 'V8.GC_MC_INCREMENTAL']);
 const CHECKPOINT = 'BlinkScheduler_PerformMicrotaskCheckpoint';
 
-/** An IPC from the extension to the page's frame: injecting our stylesheet is one. */
-function isExtensionFrameMessage(event: TraceEvent): boolean {
-  const info = (event.args as { chrome_mojo_event_info?: { mojo_interface_tag?: string } } | undefined)
-    ?.chrome_mojo_event_info;
-  return event.name === 'Receive mojo message' && info?.mojo_interface_tag === 'extensions.mojom.LocalFrame';
+/**
+ * The extension's code arriving in the page's frame: `scripting.insertCSS` (our stylesheet)
+ * is an `extensions.mojom.LocalFrame` message carrying the CSS text. The same interface also
+ * carries small notifications (16-byte payloads) that restyle nothing: a payload under
+ * {@link CODE_PAYLOAD_BYTES} is not code.
+ */
+function isExtensionCodeMessage(event: TraceEvent): boolean {
+  const info = (
+    event.args as { chrome_mojo_event_info?: { mojo_interface_tag?: string; payload_size?: number } } | undefined
+  )?.chrome_mojo_event_info;
+  return (
+    event.name === 'Receive mojo message' &&
+    info?.mojo_interface_tag === 'extensions.mojom.LocalFrame' &&
+    (info.payload_size ?? 0) >= CODE_PAYLOAD_BYTES
+  );
 }
+
+/** Our stylesheet's message measured 1,808 bytes; the interface's notifications, 16. */
+const CODE_PAYLOAD_BYTES = 256;
 
 /** Our content script's tasks in a trace; `scriptUrl` is our content script's URL (or a prefix of it). */
 export function ourTasks(events: readonly TraceEvent[], scriptUrl: string): TraceTasks {
@@ -172,7 +185,7 @@ export function ourTasks(events: readonly TraceEvent[], scriptUrl: string): Trac
     const restyles = inside.some((event) => event.name === 'UpdateLayoutTree');
     const forStylesheet = stylesheetPending && restyles;
     if (restyles) stylesheetPending = false;
-    if (inside.some(isExtensionFrameMessage)) stylesheetPending = true;
+    if (inside.some(isExtensionCodeMessage)) stylesheetPending = true;
     if (taskOurs === 0 && !forStylesheet && !(afterStart && ms > (longestAfterStart?.ms ?? 0))) continue;
     const sum = (test: (name: string) => boolean) =>
       inside.filter((event) => test(event.name)).reduce((total, event) => total + (event.dur ?? 0), 0) / 1000;

@@ -83,13 +83,18 @@ describe('ourTasks', () => {
   });
 
   it("counts the first restyle after the extension's stylesheet message as ours, and only that one", () => {
-    const message = (ts: number) =>
+    const message = (ts: number, payload: number) =>
       task('Receive mojo message', ts, 100, {
-        chrome_mojo_event_info: { mojo_interface_tag: 'extensions.mojom.LocalFrame' },
+        chrome_mojo_event_info: { mojo_interface_tag: 'extensions.mojom.LocalFrame', payload_size: payload },
       } as TraceEvent['args']);
     const events = [
       start,
-      message(10_000),
+      // A notification on the same interface, then a restyle that is not ours.
+      message(1000, 16),
+      task('ThreadControllerImpl::RunTask', 2000, 6000),
+      timeline('UpdateLayoutTree', 2100, 5000, { elementCount: 40 }),
+      // Our stylesheet (the CSS text is in the message), then the restyle it causes.
+      message(10_000, 1808),
       task('ThreadControllerImpl::RunTask', 20_000, 300_000),
       timeline('UpdateLayoutTree', 20_100, 290_000, { elementCount: 27_679 }),
       task('ThreadControllerImpl::RunTask', 400_000, 80_000),
