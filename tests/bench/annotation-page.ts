@@ -11,7 +11,10 @@ import { newsPageMatcher } from '../../lib/matching/news-page-matcher';
 import type { AnnotationEntity } from '../../lib/matching/page-relevance';
 import { Highlighter } from '../../lib/page/highlighter';
 import { PageAnnotator } from '../../lib/page/page-annotator';
+import { runFloor } from './floor-walk';
 import { mulberry32 } from './seeded-random';
+
+export type { FloorRun } from './floor-walk';
 
 /** What one run of ours measured. */
 export interface OursRun {
@@ -39,13 +42,6 @@ export interface MarkRun {
   /** What mark.js's `done` callback reports: the number of `<mark>` elements. */
   marks: number;
   nodesAdded: number;
-}
-
-export interface FloorRun {
-  ms: number;
-  chars: number;
-  textNodes: number;
-  checksum: number;
 }
 
 export interface HoverRun {
@@ -146,22 +142,6 @@ function runMark(aliases: string[]): Promise<MarkRun> {
       },
     });
   });
-}
-
-/** The floor: walk every text node and read every character. */
-function runFloor(): FloorRun {
-  const started = performance.now();
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  let checksum = 0;
-  let chars = 0;
-  let textNodes = 0;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const data = (node as Text).data;
-    textNodes++;
-    chars += data.length;
-    for (let i = 0; i < data.length; i++) checksum = (checksum + data.charCodeAt(i)) | 0;
-  }
-  return { ms: performance.now() - started, chars, textNodes, checksum };
 }
 
 /**

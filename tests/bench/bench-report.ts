@@ -1,9 +1,9 @@
 /**
  * What every benchmark returns, and how the runner (`tests/bench/run.ts`)
  * prints it: a Markdown section per benchmark, then one line per target in
- * exactly the form `TARGET <name> <measured> <target> pass|fail` (issue #6).
- * A target's name, measured value and target have no spaces, so the lines
- * can be read by a script.
+ * exactly the form `TARGET <name>: <measured> (target <x>) PASS|MISS`
+ * (issues #6, #13, #15). The name and the measured value have no spaces, so
+ * a script can read the lines.
  */
 
 /** One target of the issue, with what was measured against it. */
@@ -12,7 +12,7 @@ export interface BenchTarget {
   name: string;
   /** The measured value with its unit, no spaces, e.g. `412x`, `0.31ms`, `>cap`. */
   measured: string;
-  /** The target with its comparison, no spaces, e.g. `>=50x`, `<=15ms`. */
+  /** The target with its comparison, e.g. `>=50x`, `<=15ms`, `<=5ms or <=10%`. */
   target: string;
   pass: boolean;
 }
@@ -38,17 +38,17 @@ export interface BenchOptions {
   log: (line: string) => void;
 }
 
-/** `TARGET <name> <measured> <target> pass|fail` */
+/** `TARGET <name>: <measured> (target <x>) PASS|MISS` */
 export function targetLine(target: BenchTarget): string {
-  for (const [field, value] of Object.entries({
-    name: target.name,
-    measured: target.measured,
-    target: target.target,
-  })) {
+  for (const [field, value] of Object.entries({ name: target.name, measured: target.measured })) {
     if (/\s/.test(value) || value === '')
       throw new Error(`News Context bench: target ${field} "${value}" must be one word`);
   }
-  return `TARGET ${target.name} ${target.measured} ${target.target} ${target.pass ? 'pass' : 'fail'}`;
+  if (target.target.trim() === '' || /[()]/.test(target.target))
+    throw new Error(
+      `News Context bench: target "${target.target}" of ${target.name} must be non-empty, without parentheses`,
+    );
+  return `TARGET ${target.name}: ${target.measured} (target ${target.target}) ${target.pass ? 'PASS' : 'MISS'}`;
 }
 
 /** Median of a list of numbers (the mean of the middle two for an even count). */

@@ -1,12 +1,16 @@
 /**
- * `npm run bench`: runs the benchmarks of issue #6 one after another (each
- * launches its own headless Chromium, so they never compete for the two
- * cores), prints the Markdown report, writes it to `tests/bench/report.md`
- * (linked from the README), and ends with one `TARGET …` line per target.
+ * `npm run bench`: runs the benchmarks of issues #6, #13 and #15 one after
+ * another (each launches its own headless Chromium, so they never compete for
+ * the two cores), prints the Markdown report, writes it to
+ * `tests/bench/report.md` (linked from the README), and ends with one
+ * `TARGET <name>: <measured> (target <x>) PASS|MISS` line per target.
+ * The script builds the extension first: `extension` and `timeline` measure
+ * the production build in Chromium.
  *
  *   npm run bench                      every benchmark, full sizes
  *   npm run bench -- --quick           small sizes and few runs: checks that it works
- *   npm run bench -- --only search     one benchmark (annotation | search)
+ *   npm run bench -- --only search     some benchmarks (annotation | search | extension | timeline, comma-separated)
+ *   npm run bench -- --browser         only the built extension in Chromium (extension, timeline)
  *   npm run bench -- --out FILE        write the report elsewhere
  *
  * A quick run writes its report to the system's temp folder unless --out is
@@ -39,8 +43,12 @@ function parseArguments(argv: readonly string[]): RunArguments {
       if (!value) throw new Error(`News Context bench: ${argument} needs a value`);
       if (argument === '--only') only.push(...value.split(','));
       else out = value;
+    } else if (argument === '--browser') {
+      only.push(...BROWSER_BENCHMARKS);
     } else if (argument !== '--quick') {
-      throw new Error(`News Context bench: unknown argument ${argument} (use --quick, --only NAME, --out FILE)`);
+      throw new Error(
+        `News Context bench: unknown argument ${argument} (use --quick, --only NAME, --browser, --out FILE)`,
+      );
     }
   }
   return { quick, only, out };
@@ -50,7 +58,12 @@ function parseArguments(argv: readonly string[]): RunArguments {
 const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   annotation: async () => (await import('./annotation-bench')).annotationBenchmark,
   search: async () => (await import('./search-bench')).searchBenchmark,
+  extension: async () => (await import('./extension-bench')).extensionBenchmark,
+  timeline: async () => (await import('./timeline-bench')).timelineBenchmark,
 };
+
+/** The benchmarks of the built extension in Chromium (issues #13 and #15): `--browser`. */
+const BROWSER_BENCHMARKS = ['extension', 'timeline'];
 
 function chromiumVersion(): string {
   try {

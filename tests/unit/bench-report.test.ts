@@ -5,15 +5,19 @@ describe('bench report helpers', () => {
   it('prints a target line in exactly the form the issue asks for', () => {
     expect(
       targetLine({ name: 'annotation-vs-markjs-100-aliases', measured: '412x', target: '>=50x', pass: true }),
-    ).toBe('TARGET annotation-vs-markjs-100-aliases 412x >=50x pass');
+    ).toBe('TARGET annotation-vs-markjs-100-aliases: 412x (target >=50x) PASS');
     expect(targetLine({ name: 'search-heap-10k', measured: '140MB', target: '<=100MB', pass: false })).toBe(
-      'TARGET search-heap-10k 140MB <=100MB fail',
+      'TARGET search-heap-10k: 140MB (target <=100MB) MISS',
     );
+    expect(
+      targetLine({ name: 'script-added', measured: '3.1ms=4%', target: '<=5ms or <=10% of 77ms', pass: true }),
+    ).toBe('TARGET script-added: 3.1ms=4% (target <=5ms or <=10% of 77ms) PASS');
   });
 
   it('refuses a target whose fields would not read back as single words', () => {
     expect(() => targetLine({ name: 'two words', measured: '1ms', target: '<=2ms', pass: true })).toThrow(/one word/);
     expect(() => targetLine({ name: 'x', measured: '', target: '<=2ms', pass: true })).toThrow(/one word/);
+    expect(() => targetLine({ name: 'x', measured: '1ms', target: '<=2ms (p95)', pass: true })).toThrow(/parentheses/);
   });
 
   it('takes medians and quantiles by interpolation, whatever the order', () => {
