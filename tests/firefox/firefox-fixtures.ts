@@ -159,3 +159,22 @@ export async function openPage(browser: Browser, url: string): Promise<{ page: P
   await page.goto(url, { waitUntil: 'load' });
   return { page, errors };
 }
+
+/**
+ * Sets a page's viewport. puppeteer-core's `setViewport` sends two BiDi
+ * commands at once: `browsingContext.setViewport`, which resizes, and
+ * `emulation.setScreenOrientationOverride`, which Firefox 140 ESR does not
+ * know ("unknown command"), so the call fails after the resize has taken
+ * effect. That one refusal is expected here; any other error is not.
+ */
+export async function setViewport(page: Page, size: { width: number; height: number }): Promise<void> {
+  try {
+    await page.setViewport(size);
+  } catch (error) {
+    if (!String(error).includes('unknown command emulation.setScreenOrientationOverride')) throw error;
+  }
+  const actual = await page.evaluate(() => ({ width: innerWidth, height: innerHeight }));
+  if (actual.width !== size.width || actual.height !== size.height) {
+    throw new Error(`viewport is ${actual.width}×${actual.height}, asked for ${size.width}×${size.height}`);
+  }
+}
