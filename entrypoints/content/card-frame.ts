@@ -10,6 +10,16 @@ import { OWN_UI_TAG } from '@/lib/page/text-ranges';
  * at the frame) nor dispatch events into it. This script never sees the
  * card's text: the frame gets it from the background over a port, and the
  * background relays the frame's height back here.
+ *
+ * A page can lay its own top-layer element (a popover, a modal dialog, a
+ * fullscreen element) over the card and let clicks through, so the reader
+ * sees the page's text while a real click lands on a card button. Where the
+ * browser tells a frame it is covered (IntersectionObserver v2, Chromium),
+ * the card page pauses its buttons and says why
+ * (entrypoints/card/visibility-guard.ts). Where it cannot (Firefox 140), this
+ * frame takes the top of the top layer back whenever the page puts something
+ * there, before the page's next paint, so what the reader sees on the card is
+ * the card.
  */
 export interface CardFrameEvents {
   /** The real pointer entered (true) or left (false) the frame. */
@@ -18,11 +28,17 @@ export interface CardFrameEvents {
 
 const WIDTH = 380;
 
+/** Whether the card page can see overlays itself (IntersectionObserver v2's `isVisible`). */
+const frameSeesOverlays = () => 'isVisible' in IntersectionObserverEntry.prototype;
+
 export class CardFrame {
   private host: HTMLElement | undefined;
   private frame: HTMLIFrameElement | undefined;
   private contentHeight = 0;
   private anchor: Range | undefined;
+  /** Ends the top-layer watch of the card on show (see `keepOnTop`). */
+  private topLayerWatch: AbortController | undefined;
+  private raiseQueued = false;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -66,6 +82,8 @@ export class CardFrame {
 
   /** Takes the host off the page: it goes back to having no node of ours. */
   remove(): void {
+    this.topLayerWatch?.abort();
+    this.topLayerWatch = undefined;
     this.host?.remove();
     this.host = undefined;
     this.frame = undefined;
@@ -95,6 +113,44 @@ export class CardFrame {
     frame.showPopover?.();
     this.host = host;
     this.frame = frame;
+    if (!frameSeesOverlays()) this.keepOnTop();
+  }
+
+  /**
+   * While the card shows, answers every element the page opens in the top
+   * layer by showing the frame again, which puts it back on top. A popover
+   * or dialog announces itself with `beforetoggle` (synchronously, inside
+   * the page's `showPopover()`) and `toggle`; the raise runs in a microtask,
+   * so after the page's script has finished and before the page paints.
+   * Neither event is composed, so the frame's own toggles (inside our
+   * closed shadow root) never reach these listeners, and a page that fakes
+   * them only makes us raise the card again.
+   */
+  private keepOnTop(): void {
+    const watch = new AbortController();
+    this.topLayerWatch = watch;
+    const onOpen = (event: Event) => {
+      if ((event as ToggleEvent).newState === 'open' && event.target !== this.host) this.raiseSoon();
+    };
+    for (const type of ['beforetoggle', 'toggle']) {
+      window.addEventListener(type, onOpen, { capture: true, signal: watch.signal });
+    }
+    document.addEventListener('fullscreenchange', () => this.raiseSoon(), { signal: watch.signal });
+  }
+
+  private raiseSoon(): void {
+    if (this.raiseQueued) return;
+    this.raiseQueued = true;
+    queueMicrotask(() => {
+      this.raiseQueued = false;
+      const frame = this.frame;
+      if (!frame?.isConnected) return;
+      // Hiding the popover takes focus out of the frame; a card opened from the keyboard gets it back.
+      const hadFocus = document.activeElement === this.host;
+      frame.hidePopover();
+      frame.showPopover();
+      if (hadFocus) frame.focus();
+    });
   }
 }
 

@@ -110,27 +110,56 @@ async function cardText(page: Page): Promise<string> {
   return frame ? await frame.evaluate(() => document.body.textContent ?? '').catch(() => '') : '';
 }
 
-/**
- * The page-viewport centre of the first element in the card matching
- * `selector`. The page cannot see the frame's box (closed shadow root), so
- * the frame's offset is the difference of the two viewports' screen
- * positions (`mozInnerScreenX/Y`, Firefox's own).
- */
+/** The page-viewport centre of the first element in the card matching `selector`. */
 async function pointInCard(page: Page, selector: string): Promise<{ x: number; y: number }> {
   const frame = await cardFrameOf(page);
   if (!frame) throw new Error('no card frame');
-  const screenOf = (target: Page | Frame) =>
-    target.evaluate(() => {
-      const { mozInnerScreenX, mozInnerScreenY } = window as unknown as Record<string, number>;
-      return { x: mozInnerScreenX ?? 0, y: mozInnerScreenY ?? 0 };
-    });
-  const [pageScreen, frameScreen] = await Promise.all([screenOf(page), screenOf(frame)]);
   const inFrame = await frame.evaluate((wanted) => {
     const rect = document.querySelector(wanted)?.getBoundingClientRect();
     return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
   }, selector);
   if (!inFrame) throw new Error(`nothing in the card matches ${selector}`);
-  return { x: frameScreen.x - pageScreen.x + inFrame.x, y: frameScreen.y - pageScreen.y + inFrame.y };
+  const box = await settledCardRect(page);
+  return { x: box.x + inFrame.x, y: box.y + inFrame.y };
+}
+
+/**
+ * The card's box once it has stopped moving: the frame is first placed for
+ * the card page's first height, then again when the card's content arrives
+ * (above the mention instead of below, say), so a point read too early can
+ * miss the card.
+ */
+async function settledCardRect(page: Page): Promise<{ x: number; y: number; width: number; height: number }> {
+  let last = await cardRect(page);
+  for (let attempt = 0; attempt < 50; attempt++) {
+    await pause(150);
+    const next = await cardRect(page);
+    if (JSON.stringify(next) === JSON.stringify(last)) return next;
+    last = next;
+  }
+  throw new Error('the card kept moving');
+}
+
+/**
+ * The card frame's box in the page's viewport. The page cannot see it (closed
+ * shadow root), so its offset is the difference of the two viewports' screen
+ * positions (`mozInnerScreenX/Y`, Firefox's own).
+ */
+async function cardRect(page: Page): Promise<{ x: number; y: number; width: number; height: number }> {
+  const frame = await cardFrameOf(page);
+  if (!frame) throw new Error('no card frame');
+  const screenOf = (target: Page | Frame) =>
+    target.evaluate(() => {
+      const { mozInnerScreenX, mozInnerScreenY } = window as unknown as Record<string, number>;
+      return { x: mozInnerScreenX ?? 0, y: mozInnerScreenY ?? 0, width: innerWidth, height: innerHeight };
+    });
+  const [pageScreen, frameScreen] = await Promise.all([screenOf(page), screenOf(frame)]);
+  return {
+    x: frameScreen.x - pageScreen.x,
+    y: frameScreen.y - pageScreen.y,
+    width: frameScreen.width,
+    height: frameScreen.height,
+  };
 }
 
 /** Page script: synthetic pointer events at `point` for `durationMs` (what a hostile page can dispatch). */
@@ -269,6 +298,64 @@ describe('the Firefox build in Firefox', () => {
     expect(await ownUiBox(page)).not.toBeNull();
     expect(await cardText(page)).toContain('President of Lebanon');
     // The reader's real click on the same button closes it.
+    await page.mouse.click(close.x, close.y);
+    await expect.poll(() => ownUiBox(page), { timeout: 5000 }).toBeNull();
+    expect(errors).toEqual([]);
+    await Promise.all([page.close(), popup.close()]);
+  });
+
+  test('a page’s own popover laid over the card does not stay over it', async () => {
+    // Firefox 140 has no IntersectionObserver v2, so the card page cannot see an overlay and
+    // pause its buttons as in Chromium (tests/e2e/hostile-page.e2e.ts); the content script
+    // takes the top of the top layer back instead, and the reader sees the card they click.
+    const url = `${session.newsOrigin}/related-en/`;
+    const { page, errors } = await openPage(session.browser, url);
+    const { page: popup } = await openExtensionPage('popup.html');
+    await annotationsOf(popup, url);
+    // The reader's tab is the one in front (the popup page opened after it), so the page renders as it would for them.
+    await page.bringToFront();
+    const mention = await pointOfHighlight(page, 'Joseph Aoun');
+    await page.mouse.move(mention.x, mention.y);
+    await expect.poll(() => cardText(page), { timeout: 5000 }).toContain('President of Lebanon');
+    // The reader rests on the card's name (no button under the pointer, so nothing changes on screen).
+    const name = await pointInCard(page, '.nc-name');
+    await page.mouse.move(name.x, name.y, { steps: 5 });
+    await pause(500);
+    const box = await settledCardRect(page);
+    // puppeteer's clip is in document coordinates.
+    const scroll = await page.evaluate(() => ({ x: scrollX, y: scrollY }));
+    const clip = { ...box, x: box.x + scroll.x, y: box.y + scroll.y };
+    const before = await page.screenshot({ clip });
+
+    // The page lays a popover of its own over the card, shown after ours, and lets clicks through.
+    await page.evaluate((rect) => {
+      const overlay = document.createElement('div');
+      overlay.id = 'fake';
+      overlay.setAttribute('popover', 'manual');
+      overlay.textContent = 'Win a prize: click the button below!';
+      Object.assign(overlay.style, {
+        position: 'fixed',
+        inset: 'auto',
+        margin: '0',
+        left: `${rect.x}px`,
+        top: `${rect.y}px`,
+        width: `${rect.width}px`,
+        height: `${rect.height}px`,
+        background: 'white',
+        pointerEvents: 'none',
+        border: '0',
+      });
+      document.body.append(overlay);
+      overlay.showPopover();
+    }, box);
+    await pause(500);
+    expect(await page.evaluate(() => document.getElementById('fake')?.matches(':popover-open'))).toBe(true);
+    // The same pixels as before: the card, not the page's overlay, is what the reader sees.
+    expect(Buffer.from(await page.screenshot({ clip })).equals(Buffer.from(before))).toBe(true);
+    expect(await cardText(page)).toContain('President of Lebanon');
+
+    // The card still answers the reader's own click.
+    const close = await pointInCard(page, 'button[aria-label="Close"]');
     await page.mouse.click(close.x, close.y);
     await expect.poll(() => ownUiBox(page), { timeout: 5000 }).toBeNull();
     expect(errors).toEqual([]);
