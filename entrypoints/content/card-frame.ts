@@ -130,7 +130,10 @@ export class CardFrame {
     const watch = new AbortController();
     this.topLayerWatch = watch;
     const onOpen = (event: Event) => {
-      if ((event as ToggleEvent).newState === 'open' && event.target !== this.host) this.raiseSoon();
+      const target = event.target;
+      // Popovers and dialogs only: a `<details>` opening also fires `toggle`, and it is not in the top layer.
+      const topLayer = target instanceof Element && (target.hasAttribute('popover') || target.localName === 'dialog');
+      if ((event as ToggleEvent).newState === 'open' && topLayer && target !== this.host) this.raiseSoon();
     };
     for (const type of ['beforetoggle', 'toggle']) {
       window.addEventListener(type, onOpen, { capture: true, signal: watch.signal });
