@@ -39,6 +39,8 @@ export class CardFrame {
   /** Ends the top-layer watch of the card on show (see `keepOnTop`). */
   private topLayerWatch: AbortController | undefined;
   private raiseQueued = false;
+  /** Opened from the keyboard: focus goes into the frame once it is shown (a hidden frame cannot take focus). */
+  private focusPending = false;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -53,8 +55,8 @@ export class CardFrame {
   show(anchor: Range, focus: boolean): void {
     this.anchor = anchor;
     if (!this.frame) this.create();
+    this.focusPending = focus;
     this.place();
-    if (focus) this.frame?.focus();
   }
 
   /** The card page measured its content. */
@@ -78,6 +80,10 @@ export class CardFrame {
     frame.style.setProperty('height', `${height}px`, 'important');
     // Hidden until the card page has said how tall it is, so it never flashes at the wrong size.
     frame.style.setProperty('visibility', this.contentHeight > 0 ? 'visible' : 'hidden', 'important');
+    if (this.focusPending && this.contentHeight > 0) {
+      this.focusPending = false;
+      frame.focus();
+    }
   }
 
   /** Takes the host off the page: it goes back to having no node of ours. */
@@ -89,6 +95,7 @@ export class CardFrame {
     this.frame = undefined;
     this.anchor = undefined;
     this.contentHeight = 0;
+    this.focusPending = false;
   }
 
   private create(): void {

@@ -86,6 +86,20 @@ async function annotationsOf(extensionPage: Page, url: string): Promise<Annotati
   throw new Error(`no annotations from ${url}: ${lastError}`);
 }
 
+/** Sends `message` to the content script of the tab showing `url`, from an extension page (as the keyboard command's background does). */
+function tellTab(extensionPage: Page, url: string, message: unknown): Promise<unknown> {
+  return extensionPage.evaluate(
+    async (wanted, sent) => {
+      const { browser } = globalThis as unknown as WebExtensionGlobal;
+      const tab = (await browser.tabs.query({})).find((candidate) => candidate.url === wanted);
+      if (tab?.id === undefined) throw new Error(`no tab shows ${wanted}`);
+      return browser.tabs.sendMessage(tab.id, sent);
+    },
+    url,
+    message,
+  );
+}
+
 /**
  * The card's frame (our `card.html`), found by asking each child frame where
  * it is. Puppeteer's `Frame.url()` cannot tell: for a moz-extension:// frame,
@@ -357,6 +371,41 @@ describe('the Firefox build in Firefox', () => {
     // The card still answers the reader's own click.
     const close = await pointInCard(page, 'button[aria-label="Close"]');
     await page.mouse.click(close.x, close.y);
+    await expect.poll(() => ownUiBox(page), { timeout: 5000 }).toBeNull();
+    expect(errors).toEqual([]);
+    await Promise.all([page.close(), popup.close()]);
+  });
+
+  test('a card opened from the keyboard keeps focus when the page opens a popover', async () => {
+    const url = `${session.newsOrigin}/related-en/`;
+    const { page, errors } = await openPage(session.browser, url);
+    const { page: popup } = await openExtensionPage('popup.html');
+    await annotationsOf(popup, url);
+    await page.bringToFront();
+    // Alt+Shift+N: the background tells the tab to step to the next mention, its card pinned, focus inside.
+    expect(await tellTab(popup, url, { type: 'mention/step', direction: 1 })).toBe(true);
+    await expect.poll(() => cardText(page), { timeout: 5000 }).toContain('From our sources');
+    const focusInCard = async () => {
+      const frame = await cardFrameOf(page);
+      const inside = await frame?.evaluate(() => document.hasFocus() && document.activeElement?.localName === 'button');
+      // The page sees only our host as focused (the frame is inside its closed shadow root).
+      const outside = await page.evaluate(() => document.activeElement?.localName);
+      return inside === true && outside === 'news-context-ui';
+    };
+    await expect.poll(focusInCard, { timeout: 5000 }).toBe(true);
+
+    // The page opens a popover: the card goes back on top (card-frame.ts) and focus stays in it.
+    await page.evaluate(() => {
+      const toast = document.createElement('div');
+      toast.setAttribute('popover', 'manual');
+      toast.textContent = 'Breaking news';
+      document.body.append(toast);
+      toast.showPopover();
+    });
+    await pause(300);
+    expect(await focusInCard()).toBe(true);
+    // And Escape, pressed in the card, closes it.
+    await page.keyboard.press('Escape');
     await expect.poll(() => ownUiBox(page), { timeout: 5000 }).toBeNull();
     expect(errors).toEqual([]);
     await Promise.all([page.close(), popup.close()]);
