@@ -11,6 +11,7 @@
 import { type KeyboardEvent, type SyntheticEvent, useId } from 'react';
 import type { CardDifference, CardTimeline } from '@/lib/corpus/card-context';
 import type { CardExcerpt, EntityCard, EntityRef } from '@/lib/corpus/entity-card';
+import { timeBeforeArticle } from '@/lib/corpus/time-before-article';
 import { formatDateRange, formatPartialDate } from '@/lib/model/format-date';
 import type { DatePrecision, EntityKind } from '@/lib/model/knowledge-base';
 import type { FeedbackVerdict } from '@/lib/model/settings';
@@ -93,6 +94,8 @@ export function EntityCardView(props: EntityCardViewProps) {
   const SectionHeading = headingLevel === 2 ? 'h3' : 'h4';
   const isDialog = onClose !== undefined;
   const eventDate = card.kind === 'event' && card.date ? formatEventDate(card.date) : undefined;
+  // Issue #12: how long before the page the event happened, at the precision both dates share.
+  const eventWhen = eventDate && card.date && pageDate ? timeBeforeArticle(card.date, pageDate) : undefined;
   const moreCount = card.excerptTotal - card.excerpts.length;
 
   const className = [
@@ -135,6 +138,7 @@ export function EntityCardView(props: EntityCardViewProps) {
             {eventDate.dateTime ? <time dateTime={eventDate.dateTime}>{eventDate.text}</time> : eventDate.text}
           </p>
         )}
+        {eventWhen && <p className="nc-event-when">{eventWhen.charAt(0).toUpperCase() + eventWhen.slice(1)}</p>}
       </header>
 
       <div className="nc-body">
@@ -374,7 +378,8 @@ function newerThanSources(
   };
 }
 
-const DIFFERENCE_LABELS: Record<CardDifference['kind'], string> = {
+/** What each kind of disagreement is called, on cards and on the timeline (issue #15). */
+export const DIFFERENCE_LABELS: Record<CardDifference['kind'], string> = {
   figure: 'Figures',
   date: 'Date',
   'first-in': '“First in” span',

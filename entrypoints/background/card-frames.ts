@@ -8,7 +8,10 @@ import {
   cardFrameMessage,
 } from '@/lib/extension/messages';
 import { readerPageLink } from '@/lib/extension/reader-page-url';
+import { timelineUrl } from '@/lib/extension/timeline-page-url';
+import type { ArticleDraft } from '@/lib/import/import-sources';
 import type { FeedbackVerdict } from '@/lib/model/settings';
+import { isWebPageUrl, siteOf } from '@/lib/model/settings';
 
 /**
  * The background's side of the card frame (issue #13). The content script
@@ -23,11 +26,17 @@ import type { FeedbackVerdict } from '@/lib/model/settings';
 export interface CardFrameDeps {
   entityCard(entityId: string): Promise<EntityCard | null | undefined>;
   addFeedback(entityId: string, verdict: FeedbackVerdict, sender: MessageSender): Promise<void>;
+  /** Imports a page's article read by the card frame; answers one sentence for the card. */
+  importPage(draft: ArticleDraft): Promise<string>;
 }
 
 interface TabCard {
   entityId: string;
   pinned: boolean;
+  /** The page's date, as the content script read it (issues #12, #15). */
+  pageDate?: string;
+  /** Where the shown card's "See on the timeline" leads: the point the background put on it. */
+  timelinePoint?: { pointId: string; date: string };
   /** The content script's frame, to relay the card frame's size and actions to. */
   frameId: number;
   port?: Browser.runtime.Port;
@@ -39,11 +48,20 @@ export function createCardFrames(deps: CardFrameDeps) {
   async function push(tabId: number): Promise<void> {
     const state = tabs.get(tabId);
     if (!state?.port) return;
-    const { entityId, pinned, port } = state;
+    const { entityId, pinned, port, pageDate } = state;
     const card = (await deps.entityCard(entityId)) ?? null;
     // Another mention may have been chosen while the card was being built.
     if (tabs.get(tabId)?.entityId !== entityId || tabs.get(tabId)?.port !== port) return;
-    port.postMessage({ type: 'card/show', entityId, pinned, card });
+    state.timelinePoint = card?.onTimeline
+      ? { pointId: card.onTimeline.pointId, date: card.onTimeline.date }
+      : undefined;
+    port.postMessage({
+      type: 'card/show',
+      entityId,
+      pinned,
+      card,
+      ...(pageDate ? { pageDate: { date: pageDate, precision: pageDate.length > 7 ? 'day' : 'month' } } : {}),
+    });
   }
 
   function relay(tabId: number, request: CardHostRequest): void {
@@ -78,6 +96,47 @@ export function createCardFrames(deps: CardFrameDeps) {
           openerTabId: tabId,
         });
         return;
+      case 'frame/open-timeline': {
+        // Issue #15: the timeline at the card's latest mention, its year opened by month, as the reader page's cards do.
+        const point = state.timelinePoint;
+        if (!point) return;
+        await browser.tabs.create({
+          url: timelineUrl(browser.runtime.getURL('/timeline.html'), {
+            zoom: 'month',
+            focus: point.date.slice(0, 4),
+            pointId: point.pointId,
+          }),
+          index: sender.tab?.index === undefined ? undefined : sender.tab.index + 1,
+          openerTabId: tabId,
+        });
+        return;
+      }
+      case 'frame/import-page': {
+        // The page as the browser has it now, read in the content script's frame; the card frame imports it
+        // (it has a DOM to parse it in and writes the reader's database, as the popup's "Import this page" does).
+        const url = sender.tab?.url;
+        if (!url || !state.port) return;
+        const [injection] = await browser.scripting.executeScript({
+          target: { tabId, frameIds: [state.frameId] },
+          func: () => new XMLSerializer().serializeToString(document),
+        });
+        const html = typeof injection?.result === 'string' ? injection.result : '';
+        state.port.postMessage({ type: 'card/page', url, html });
+        return;
+      }
+      case 'frame/import-draft': {
+        // The address is the browser's view of the tab, not the frame's word (nor the page's canonical link).
+        const url = sender.tab?.url;
+        const port = state.port;
+        if (!url || !isWebPageUrl(url) || !port) return;
+        const { type: _type, ...fields } = message;
+        const draft: ArticleDraft = { ...fields, file: siteOf(url) || 'This page', at: [], origin: 'page', url };
+        const status = await deps
+          .importPage(draft)
+          .catch((error: unknown) => `Could not import this page: ${(error as Error).message}`);
+        port.postMessage({ type: 'card/imported', status });
+        return;
+      }
     }
   }
 
@@ -110,14 +169,18 @@ export function createCardFrames(deps: CardFrameDeps) {
 
   return {
     /** Content script: show `entityId` in this tab's card frame. */
-    open(entityId: string, pinned: boolean, sender: MessageSender): boolean {
+    open(entityId: string, pinned: boolean, sender: MessageSender, pageDate?: string): boolean {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return false;
       const state = tabs.get(tabId);
-      if (state) Object.assign(state, { entityId, pinned, frameId: sender.frameId ?? 0 });
-      else tabs.set(tabId, { entityId, pinned, frameId: sender.frameId ?? 0 });
+      if (state) Object.assign(state, { entityId, pinned, frameId: sender.frameId ?? 0, pageDate });
+      else tabs.set(tabId, { entityId, pinned, frameId: sender.frameId ?? 0, pageDate });
       void push(tabId);
       return true;
+    },
+    /** The corpus changed (an import, from this card or elsewhere): every open card is built again. */
+    refresh(): void {
+      for (const tabId of tabs.keys()) void push(tabId);
     },
     /** Content script: the card and its frame are gone. */
     closed(sender: MessageSender): boolean {

@@ -11,11 +11,15 @@ import { isDefaultNewsSite } from '@/lib/extension/news-sites';
 import { readerPageLink } from '@/lib/extension/reader-page-url';
 import { sendToTab } from '@/lib/extension/send-message';
 import { mayRequest, senderKind } from '@/lib/extension/sender-policy';
+import { importPageDraft } from '@/lib/import/page-import';
+import { formatImportProblem } from '@/lib/model/import-problems';
 import { siteOf } from '@/lib/model/settings';
 import { HIGHLIGHT_CSS } from '@/lib/page/highlighter';
 import { createSerialQueue } from '@/lib/scheduling/serial-queue';
+import { purgeTrash } from '@/lib/storage/article-trash';
 import { NewsContextDatabase } from '@/lib/storage/database';
 import { importedExcerptsOf } from '@/lib/storage/imported-corpus';
+import { importedSearchIndex } from '@/lib/storage/imported-search-index';
 import {
   addFeedback,
   readSettings,
@@ -23,6 +27,7 @@ import {
   setSitePaused,
   suppressedEntities,
 } from '@/lib/storage/settings-store';
+import { CARD_UI_SCRIPT } from '../content/card-ui-contract';
 import { createCardFrames } from './card-frames';
 import { createPageMatching } from './page-matching';
 import { syncSiteScripts } from './site-scripts';
@@ -58,6 +63,21 @@ export function createBackgroundService() {
       // The site comes from the browser's view of the frame's tab, not from the page's word.
       await addFeedback(db, entityId, verdict, siteOf(sender.tab?.url ?? ''));
     },
+    // The hover card's "Import this page" (issue #15): the frame read the article, the import runs here,
+    // where the reader's database is ours to open.
+    importPage: async (draft) => {
+      const store = { db, index: loadBundledIndex({ check: 'version' }).index, search: importedSearchIndex };
+      const outcome = await importPageDraft(store, draft);
+      if (outcome.status === 'imported') {
+        catalog = undefined;
+        cardFrames.refresh();
+        await refreshTabs();
+        return `Imported “${outcome.imported[0]?.title ?? 'this page'}”.`;
+      }
+      if (outcome.duplicates.length > 0) return `Already in your corpus: “${outcome.duplicates[0]?.title}”.`;
+      const problem = outcome.problems[0];
+      return problem ? `Not imported: ${formatImportProblem(problem)}` : 'Nothing to import on this page.';
+    },
   });
 
   // One site-script sync at a time, each reading the settings when its turn comes (issue #14).
@@ -87,11 +107,19 @@ export function createBackgroundService() {
       case 'matcher/scan':
         return pageMatching.scan(request.texts, sender);
       case 'matcher/resolve':
-        return pageMatching.resolve(request.chunks, sender);
+        return pageMatching.resolve(request.chunks, request.pageDate, sender);
       case 'card/open':
-        return cardFrames.open(request.entityId, request.pinned, sender);
+        return cardFrames.open(request.entityId, request.pinned, sender, request.pageDate);
       case 'card/closed':
         return cardFrames.closed(sender);
+      case 'card/ui':
+        if (sender.tab?.id === undefined) return false;
+        // Into the content script's own world and frame: the page cannot see it, and no file is web-accessible.
+        await browser.scripting.executeScript({
+          target: { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] },
+          files: [CARD_UI_SCRIPT],
+        });
+        return true;
       case 'catalog/changed':
         // Only extension pages write the reader's corpus (the sender policy); they tell us after each change.
         catalog = undefined;
@@ -99,7 +127,8 @@ export function createBackgroundService() {
           // A corpus pack may bring opted-in sites with it.
           await syncSites();
         } finally {
-          // Every change ends with refreshed tabs, even when the sync failed.
+          // Every change ends with refreshed tabs and open cards, even when the sync failed.
+          cardFrames.refresh();
           await refreshTabs();
         }
         return true;
@@ -196,7 +225,11 @@ export function createBackgroundService() {
     await syncSites();
   });
   // Registered scripts survive restarts in Chrome but not in every browser: make them match the settings.
-  browser.runtime.onStartup?.addListener(async () => syncSites());
+  browser.runtime.onStartup?.addListener(async () => {
+    // Deleted articles are kept a week (issue #14): past that, their text goes even if the options page never opens.
+    await purgeTrash({ db }).catch(() => 0);
+    await syncSites();
+  });
   browser.runtime.onInstalled.addListener(async () => {
     await navigator.storage?.persist?.().catch(() => false);
     await syncSites();

@@ -1,7 +1,14 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { type CardFeedback, EntityCardView } from '@/components/entity-card';
 import { type EntityCard, entityCardSchema } from '@/lib/corpus/entity-card';
-import { CARD_FRAME_PORT, type CardFrameMessage, cardFrameShowMessage } from '@/lib/extension/messages';
+import {
+  CARD_FRAME_PORT,
+  type CardFrameMessage,
+  cardFrameImportedMessage,
+  cardFramePageMessage,
+  cardFrameShowMessage,
+} from '@/lib/extension/messages';
+import type { DatePrecision } from '@/lib/model/knowledge-base';
 import { VisibilityGuard } from './visibility-guard';
 
 /**
@@ -16,11 +23,16 @@ interface Shown {
   entityId: string;
   pinned: boolean;
   card: EntityCard | null;
+  /** The news page's date, for "Newer than your sources" and an event's distance in time (issues #15, #12). */
+  pageDate?: { date: string; precision: DatePrecision };
 }
 
 export function CardApp() {
   const [shown, setShown] = useState<Shown | undefined>();
   const [covered, setCovered] = useState(false);
+  /** What "Import this page" did, said in the card until another entity is shown. */
+  const [importStatus, setImportStatus] = useState<string | undefined>();
+  const shownEntity = useRef<string | undefined>(undefined);
   const port = useRef<ReturnType<typeof browser.runtime.connect> | undefined>(undefined);
   const wrapper = useRef<HTMLDivElement>(null);
   const guard = useRef<VisibilityGuard | undefined>(undefined);
@@ -29,11 +41,35 @@ export function CardApp() {
     const connection = browser.runtime.connect({ name: CARD_FRAME_PORT });
     port.current = connection;
     connection.onMessage.addListener((raw: unknown) => {
+      const page = cardFramePageMessage.safeParse(raw);
+      if (page.success) {
+        if (!page.data.html) {
+          setImportStatus('This page could not be read.');
+          return;
+        }
+        void import('./page-draft')
+          .then(({ pageDraftMessage }) => {
+            const draft = pageDraftMessage(page.data.html, page.data.url);
+            if (draft.text.trim()) connection.postMessage(draft satisfies CardFrameMessage);
+            else setImportStatus('Nothing to import on this page.');
+          })
+          .catch((error: unknown) => setImportStatus(`Could not read this page: ${(error as Error).message}`));
+        return;
+      }
+      const imported = cardFrameImportedMessage.safeParse(raw);
+      if (imported.success) {
+        setImportStatus(imported.data.status);
+        return;
+      }
       const message = cardFrameShowMessage.safeParse(raw);
       if (!message.success) return;
       const card = entityCardSchema.nullable().safeParse(message.data.card);
       if (!card.success) return;
-      setShown({ entityId: message.data.entityId, pinned: message.data.pinned, card: card.data });
+      const { entityId, pinned, pageDate } = message.data;
+      // The same card built again (after an import) keeps its status line; another entity drops it.
+      if (shownEntity.current !== entityId) setImportStatus(undefined);
+      shownEntity.current = entityId;
+      setShown({ entityId, pinned, card: card.data, ...(pageDate ? { pageDate } : {}) });
     });
     // Escape anywhere in the frame closes the card (the card's own handler covers focus inside it).
     const onKeyDown = (event: KeyboardEvent) => {
@@ -77,7 +113,7 @@ export function CardApp() {
     const observer = new ResizeObserver(measure);
     observer.observe(element);
     return () => observer.disconnect();
-  }, [shown, covered]);
+  }, [shown, covered, importStatus]);
 
   useLayoutEffect(() => {
     // From the keyboard, focus goes to the card's first control so Tab and Enter work at once.
@@ -99,10 +135,23 @@ export function CardApp() {
           Something on the page covers this card, so its buttons are paused.
         </p>
       )}
+      {importStatus && (
+        <p className="nc-import-status" role="status">
+          {importStatus}
+        </p>
+      )}
       {shown?.card ? (
         <EntityCardView
           key={shown.entityId}
           card={shown.card}
+          pageDate={shown.pageDate}
+          onOpenTimeline={() => guarded(() => send({ type: 'frame/open-timeline' }))()}
+          onImportPage={() =>
+            guarded(() => {
+              setImportStatus('Importing this page…');
+              send({ type: 'frame/import-page' });
+            })()
+          }
           onClose={() => send({ type: 'frame/close' })}
           onFeedback={(verdict: CardFeedback) => guarded(() => send({ type: 'frame/feedback', verdict }))()}
           onOpenExcerpt={(excerpt) =>

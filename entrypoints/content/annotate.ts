@@ -5,8 +5,8 @@ import type { AnnotationsSnapshot, AnnotatorConfig, CardHostRequest, ContentRequ
 import type { AnnotationEntity } from '@/lib/matching/page-relevance';
 import { Highlighter, type Mention } from '@/lib/page/highlighter';
 import { type AnnotationSnapshot, PageAnnotator } from '@/lib/page/page-annotator';
-import { HoverCard } from './hover-card';
-import { requestAnnotatorConfig, tell } from './messaging';
+import { type CardUi, loadedCardUi } from './card-ui-contract';
+import { requestAnnotatorConfig, requestCardUi, tell } from './messaging';
 import { backgroundMatcher } from './remote-matcher';
 
 /**
@@ -21,7 +21,7 @@ export async function startAnnotating(ctx: ContentScriptContext): Promise<void> 
     url: location.href,
     relevant: false,
     entities: [],
-    stats: { textChars: 0, textNodes: 0, scanMs: 0, totalMs: 0, longestTaskMs: 0 },
+    stats: { textChars: 0, textNodes: 0, scanMs: 0, totalMs: 0, longestTaskMs: 0, longestTaskStep: '' },
   });
 
   const onMessage = asyncListener((message, sender) => {
@@ -50,10 +50,10 @@ export async function startAnnotating(ctx: ContentScriptContext): Promise<void> 
         return true;
       // Relayed by the background from the card frame, which holds the card itself.
       case 'card/size':
-        session?.cards.setContentHeight(request.height);
+        session?.cards?.setContentHeight(request.height);
         return true;
       case 'card/close':
-        session?.cards.close();
+        session?.cards?.close();
         return true;
       case 'card/suppress':
         session?.suppress(request.entityId);
@@ -96,16 +96,18 @@ export async function startAnnotating(ctx: ContentScriptContext): Promise<void> 
 class AnnotationSession {
   readonly annotator: PageAnnotator;
   private readonly highlighter = new Highlighter(document);
-  readonly cards: HoverCard;
+  /** The hover card, once its code is loaded (the first time the page has highlights). */
+  cards: CardUi | undefined;
+  private cardsLoading: Promise<CardUi | undefined> | undefined;
   private suppressed: Set<string>;
   private styleRequested = false;
+  private destroyed = false;
 
   constructor(
     private readonly ctx: ContentScriptContext,
     config: AnnotatorConfig,
   ) {
     this.suppressed = new Set(config.suppressed);
-    this.cards = new HoverCard(ctx, this.highlighter);
     this.annotator = new PageAnnotator({
       doc: document,
       // Matching runs in the background (issue #13): this script never loads the matcher.
@@ -132,7 +134,7 @@ class AnnotationSession {
 
   /** The reader chose "Don't highlight this" or "Not this" in the card frame; the background has saved it. */
   suppress(entityId: string): void {
-    this.cards.close();
+    this.cards?.close();
     this.suppressed.add(entityId);
     this.annotator.setSuppressed(new Set(this.suppressed));
   }
@@ -150,13 +152,14 @@ class AnnotationSession {
         scanMs: round(stats.scanMs),
         totalMs: round(stats.totalMs),
         longestTaskMs: round(stats.longestTaskMs),
+        longestTaskStep: stats.longestTaskStep,
       },
     };
   }
 
   /** Keyboard command: the next or previous highlighted mention after the open one (or from the viewport). */
   step(direction: 1 | -1): boolean {
-    const current = this.cards.openMention ?? this.highlighter.active;
+    const current = this.cards?.openMention ?? this.highlighter.active;
     // Walking from the open mention costs the distance to the next one, not a pass over the page.
     let mention = current ? this.highlighter.adjacentMention(current, direction) : undefined;
     if (!mention) {
@@ -179,14 +182,16 @@ class AnnotationSession {
   showEntity(entityId: string): boolean {
     const mentions = this.highlighter.mentions().filter((mention) => mention.entityId === entityId);
     if (mentions.length === 0) return false;
-    const current = this.cards.openMention;
+    const current = this.cards?.openMention;
     const at = current ? mentions.indexOf(current) : -1;
     this.reveal(mentions[(at + 1) % mentions.length] as Mention);
     return true;
   }
 
   destroy(): void {
-    this.cards.destroy();
+    this.destroyed = true;
+    this.cards?.destroy();
+    this.cards = undefined;
     this.annotator.destroy();
     this.highlighter.destroy();
   }
@@ -196,8 +201,23 @@ class AnnotationSession {
     if (rect.top < 0 || rect.bottom > window.innerHeight) {
       window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: 'instant' });
     }
-    this.cards.trackPointer();
-    this.cards.show(mention);
+    void this.loadCards().then((cards) => cards?.show(mention));
+  }
+
+  /**
+   * The hover card, loading its code the first time: the background adds
+   * `card-ui.js` to this frame (unrelated pages never pay for it).
+   */
+  private loadCards(): Promise<CardUi | undefined> {
+    this.cardsLoading ??= (async () => {
+      if (!loadedCardUi()) await requestCardUi();
+      const module = loadedCardUi();
+      if (!module || this.ctx.isInvalid || this.destroyed) return undefined;
+      this.cards = module.createCardUi(this.ctx, this.highlighter, () => this.annotator.publishedDate);
+      this.cards.trackPointer();
+      return this.cards;
+    })();
+    return this.cardsLoading;
   }
 
   private onUpdate(snapshot: AnnotationSnapshot): void {
@@ -207,7 +227,7 @@ class AnnotationSession {
       this.styleRequested = true;
       tell({ type: 'highlights/style' });
     }
-    if (snapshot.relevant) this.cards.trackPointer();
+    if (snapshot.relevant) void this.loadCards();
     tell({ type: 'annotations/updated', relevant: snapshot.relevant, entityCount: snapshot.entities.length });
   }
 }

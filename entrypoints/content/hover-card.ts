@@ -2,15 +2,16 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { CardController } from '@/lib/page/card-controller';
 import type { Highlighter, Mention } from '@/lib/page/highlighter';
 import { CardFrame } from './card-frame';
+import type { CardUi } from './card-ui-contract';
 import { tell } from './messaging';
 
 /**
  * The hover card on the page: the pointer state machine
  * (`lib/page/card-controller.ts`) wired to real, trusted events and to the
- * card frame (`card-frame.ts`). Listeners start only once the page has
- * highlights, so unrelated pages pay nothing.
+ * card frame (`card-frame.ts`). Part of `card-ui.js`, which only pages with
+ * highlights load: unrelated pages pay nothing for it.
  */
-export class HoverCard {
+export class HoverCard implements CardUi {
   private readonly controller: CardController<Mention>;
   private readonly frame: CardFrame;
   private pointerTracking = false;
@@ -20,6 +21,8 @@ export class HoverCard {
   constructor(
     private readonly ctx: ContentScriptContext,
     private readonly highlighter: Highlighter,
+    /** The page's date, sent with each card so the card can compare it with its sources. */
+    private readonly pageDate: () => string | undefined = () => undefined,
   ) {
     this.frame = new CardFrame(ctx, {
       pointerOnFrame: (over, event) => this.controller.pointerOnCard(over, event),
@@ -28,7 +31,8 @@ export class HoverCard {
       hitTest: (x, y) => highlighter.hitTest(x, y) ?? undefined,
       open: (mention, pinned) => {
         this.highlighter.setActive(mention);
-        tell({ type: 'card/open', entityId: mention.entityId, pinned });
+        const pageDate = this.pageDate();
+        tell({ type: 'card/open', entityId: mention.entityId, pinned, ...(pageDate ? { pageDate } : {}) });
         this.frame.show(mention.range, pinned);
       },
       close: () => {

@@ -23,3 +23,12 @@ export async function requestAnnotatorConfig(): Promise<AnnotatorConfig | undefi
 export function tell(request: BackgroundRequest): void {
   browser.runtime.sendMessage(request).catch(() => undefined);
 }
+
+/** Asks the background to add the hover card's code to this frame; resolves once it ran (or could not). */
+export async function requestCardUi(): Promise<void> {
+  try {
+    await browser.runtime.sendMessage({ type: 'card/ui' } satisfies BackgroundRequest);
+  } catch {
+    // The background is away (reloaded or updated); the page keeps its highlights without a card.
+  }
+}

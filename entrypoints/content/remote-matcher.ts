@@ -14,9 +14,10 @@ export const backgroundMatcher: RemoteMatcher = {
     const answer = await ask({ type: 'matcher/scan', texts: [...texts] });
     return candidateChunksOf(answer, texts.length) ?? texts.map(() => []);
   },
-  async resolve(chunks) {
+  async resolve(chunks, pageDate) {
     // Plain data, sent as is (the readonly markers are only the compiler's).
-    const answer = await ask({ type: 'matcher/resolve', chunks } as unknown as BackgroundRequest);
+    const request = { type: 'matcher/resolve', chunks, ...(pageDate ? { pageDate } : {}) };
+    const answer = await ask(request as unknown as BackgroundRequest);
     return matchChunksOf(answer, chunks.length) ?? chunks.map(() => []);
   },
 };

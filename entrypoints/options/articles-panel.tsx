@@ -1,22 +1,27 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { type FormEvent, useMemo, useState } from 'react';
 import { readerPageLink } from '@/lib/extension/reader-page-url';
 import { formatPartialDate } from '@/lib/model/format-date';
 import { type ImportProblem, WHOLE_FILE } from '@/lib/model/import-problems';
+import { restoreFromTrash } from '@/lib/storage/article-trash';
 import type { StoredArticle } from '@/lib/storage/database';
-import type { RemovedArticles } from '@/lib/storage/imported-corpus';
+import { TRASH_KEEP_DAYS } from '@/lib/storage/database';
 import {
   deleteArticles,
   exportCorpus,
   exportFileName,
+  type ResetChoices,
+  type ResetScope,
+  readResetScope,
   resetToSeedCorpus,
-  restoreArticles,
   updateArticleMetadata,
 } from '@/lib/storage/manage-articles';
 import { describeWriteFailure } from '@/lib/storage/write-failure';
 import { foldString } from '@/lib/text/fold-text';
+import { ConfirmDialog } from './confirm-dialog';
 import { plural } from './import-preview';
 import { ProblemList } from './problem-list';
+import { TrashSection } from './trash-section';
 import type { Corpus } from './use-corpus';
 
 type Sort = 'imported-desc' | 'imported-asc' | 'published-desc' | 'title' | 'outlet';
@@ -28,12 +33,12 @@ const SORTS: Record<Sort, string> = {
   outlet: 'Outlet, A to Z',
 };
 const PAGE = 100;
-/** How long "Undo" stays offered after a deletion. */
-const UNDO_MS = 15_000;
 
 /**
- * The reader's imported articles: search, sort, edit metadata, delete (with
- * undo), export everything as a corpus pack, reset to the seed corpus.
+ * The reader's imported articles: search, sort, edit metadata, delete (to
+ * the trash, with Undo that survives a reload: issue #14), export everything
+ * as a corpus pack, reset to the seed corpus after a dialog that says what
+ * goes and what stays.
  */
 export function ArticlesPanel({ corpus }: { corpus: Corpus }) {
   const { db } = corpus.store;
@@ -42,13 +47,12 @@ export function ArticlesPanel({ corpus }: { corpus: Corpus }) {
   const [sort, setSort] = useState<Sort>('imported-desc');
   const [shown, setShown] = useState(PAGE);
   const [editing, setEditing] = useState<string>();
-  const [undo, setUndo] = useState<{ removed: RemovedArticles; label: string }>();
+  const [undo, setUndo] = useState<{ articleIds: string[]; label: string }>();
   const [status, setStatus] = useState('');
   const [failure, setFailure] = useState('');
-  const undoTimer = useRef<number | undefined>(undefined);
-  const resetDialog = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => () => window.clearTimeout(undoTimer.current), []);
+  const [resetScope, setResetScope] = useState<ResetScope>();
+  const [resetChoices, setResetChoices] = useState<ResetChoices>({ hiddenEntities: true, settings: false });
+  const [resetting, setResetting] = useState(false);
 
   const listed = useMemo(() => {
     const folded = foldString(query.trim());
@@ -69,21 +73,19 @@ export function ArticlesPanel({ corpus }: { corpus: Corpus }) {
   }
 
   async function remove(article: StoredArticle) {
-    const removed = await deleteArticles(corpus.store, [article.id]);
+    const articleIds = await deleteArticles(corpus.store, [article.id]);
     corpus.changed();
-    window.clearTimeout(undoTimer.current);
-    setUndo({ removed, label: article.title });
+    // No timer: the article waits in the trash, so Undo stays right until the next action.
+    setUndo({ articleIds, label: article.title });
     setStatus('');
-    undoTimer.current = window.setTimeout(() => setUndo(undefined), UNDO_MS);
   }
 
   async function undoRemove() {
     if (!undo) return;
-    window.clearTimeout(undoTimer.current);
-    const restored = await restoreArticles(corpus.store, undo.removed, corpus.catalog);
+    const { restored } = await restoreFromTrash(corpus.store, undo.articleIds, corpus.catalog);
     setUndo(undefined);
     corpus.changed();
-    setStatus(restored ? `Restored “${undo.label}”.` : 'It was imported again meanwhile; nothing to restore.');
+    setStatus(restored.length ? `Restored “${undo.label}”.` : 'It was imported again meanwhile; nothing to restore.');
   }
 
   async function download() {
@@ -100,15 +102,24 @@ export function ArticlesPanel({ corpus }: { corpus: Corpus }) {
     );
   }
 
-  async function reset() {
-    resetDialog.current?.close();
-    const catalog = await resetToSeedCorpus(corpus.store);
-    corpus.changed(catalog);
-    setUndo(undefined);
-    setStatus('Reset done: News Context has its bundled corpus only.');
+  async function askReset() {
+    setStatus('');
+    setResetChoices({ hiddenEntities: true, settings: false });
+    setResetScope(await readResetScope(corpus.store));
   }
 
-  const entityCount = useLiveQuery(() => db.entities.count(), [db]) ?? 0;
+  async function reset() {
+    setResetting(true);
+    try {
+      const catalog = await resetToSeedCorpus(corpus.store, resetChoices);
+      corpus.changed(catalog);
+      setUndo(undefined);
+      setResetScope(undefined);
+      setStatus('Reset done: News Context has its bundled corpus only.');
+    } finally {
+      setResetting(false);
+    }
+  }
 
   return (
     <section className="opt-section" aria-labelledby="opt-articles-title">
@@ -124,7 +135,7 @@ export function ArticlesPanel({ corpus }: { corpus: Corpus }) {
           <button type="button" className="opt-button" onClick={() => void attempt(download)}>
             Export everything
           </button>
-          <button type="button" className="opt-button opt-danger" onClick={() => resetDialog.current?.showModal()}>
+          <button type="button" className="opt-button opt-danger" onClick={() => void attempt(askReset)}>
             Reset to the seed corpus…
           </button>
         </div>
@@ -133,7 +144,9 @@ export function ArticlesPanel({ corpus }: { corpus: Corpus }) {
       <div className="opt-live" role="status" aria-live="polite">
         {undo ? (
           <div className="opt-toast">
-            <span>Deleted “{undo.label}”.</span>
+            <span>
+              Moved “{undo.label}” to the trash (kept {TRASH_KEEP_DAYS} days).
+            </span>
             <button type="button" className="opt-button opt-small" onClick={() => void attempt(undoRemove)}>
               Undo
             </button>
@@ -234,28 +247,102 @@ export function ArticlesPanel({ corpus }: { corpus: Corpus }) {
         </button>
       )}
 
-      <dialog ref={resetDialog} className="opt-dialog" aria-labelledby="opt-reset-title">
-        <h3 id="opt-reset-title">Reset to the seed corpus?</h3>
-        <p>
-          This deletes your {(articles?.length ?? 0).toLocaleString('en')} imported{' '}
-          {plural(articles?.length ?? 0, 'article')} and the {entityCount} {plural(entityCount, 'entity', 'entities')}{' '}
-          you added or edited, with your decisions about proposed entities. Your settings and feedback stay. It cannot
-          be undone: export first if you may want them back.
-        </p>
-        <div className="opt-actions">
-          {/* The first button gets the focus when the dialog opens: the safe choice. */}
-          <button type="button" className="opt-button" onClick={() => resetDialog.current?.close()}>
-            Keep everything
-          </button>
-          <button type="button" className="opt-button" onClick={() => void attempt(download)}>
-            Export first
-          </button>
-          <button type="button" className="opt-button opt-danger-solid" onClick={() => void attempt(reset)}>
-            Reset
-          </button>
-        </div>
-      </dialog>
+      <TrashSection
+        corpus={corpus}
+        onStatus={(message) => {
+          // What the trash did supersedes the last deletion's Undo (the article may be back, or gone for good).
+          setUndo(undefined);
+          setStatus(message);
+        }}
+      />
+
+      <ConfirmDialog
+        open={resetScope !== undefined}
+        title="Reset to the seed corpus?"
+        description={<p>{resetScope && resetSummary(resetScope, resetChoices)} It cannot be undone.</p>}
+        details={
+          resetScope && (
+            <ResetDetails
+              scope={resetScope}
+              choices={resetChoices}
+              onChange={setResetChoices}
+              onExport={() => void attempt(download)}
+            />
+          )
+        }
+        confirmLabel="Reset"
+        cancelLabel="Keep everything"
+        busy={resetting}
+        onConfirm={() => void attempt(reset)}
+        onCancel={() => setResetScope(undefined)}
+      />
     </section>
+  );
+}
+
+/** One sentence: what the reset deletes, with the counts. */
+function resetSummary(scope: ResetScope, choices: ResetChoices): string {
+  const gone = [
+    `${scope.articles.toLocaleString('en')} imported ${plural(scope.articles, 'article')}`,
+    `${scope.trashedArticles.toLocaleString('en')} ${plural(scope.trashedArticles, 'article')} in the trash`,
+    `${scope.entities} ${plural(scope.entities, 'entity', 'entities')} you added or edited`,
+    `${scope.candidateDecisions} ${plural(scope.candidateDecisions, 'decision')} on proposed entities`,
+  ];
+  if (choices.hiddenEntities)
+    gone.push(`${scope.hiddenEntities} hidden ${plural(scope.hiddenEntities, 'entity', 'entities')}`);
+  if (choices.settings) gone.push('your settings');
+  return `This deletes ${gone.slice(0, -1).join(', ')} and ${gone.at(-1)}.`;
+}
+
+const MODE_WORDS: Record<ResetScope['highlightMode'], string> = {
+  first: 'first mention only',
+  every: 'every mention',
+};
+
+/** What stays unless ticked, and the way out: export first. */
+function ResetDetails({
+  scope,
+  choices,
+  onChange,
+  onExport,
+}: {
+  scope: ResetScope;
+  choices: ResetChoices;
+  onChange: (next: ResetChoices) => void;
+  onExport: () => void;
+}) {
+  return (
+    <div className="opt-reset-details">
+      <fieldset className="opt-reset-choices">
+        <legend>Also clear</legend>
+        <label>
+          <input
+            type="checkbox"
+            checked={choices.hiddenEntities}
+            onChange={(event) => onChange({ ...choices, hiddenEntities: event.currentTarget.checked })}
+          />{' '}
+          Hidden entities ({scope.hiddenEntities}): “Don’t highlight this” and “Not this” are forgotten, so they are
+          highlighted again
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            checked={choices.settings}
+            onChange={(event) => onChange({ ...choices, settings: event.currentTarget.checked })}
+          />{' '}
+          Settings: highlight {MODE_WORDS[scope.highlightMode]}, {scope.pausedSites} paused{' '}
+          {plural(scope.pausedSites, 'site')}, {scope.extraSites} added {plural(scope.extraSites, 'site')}
+        </label>
+      </fieldset>
+      <p className="opt-muted">
+        Kept: the bundled corpus and knowledge base
+        {choices.hiddenEntities ? '' : ', your hidden entities'}
+        {choices.settings ? '' : ', your settings'}. Export first if you may want the rest back.
+      </p>
+      <button type="button" className="opt-button opt-small" onClick={onExport}>
+        Export first
+      </button>
+    </div>
   );
 }
 

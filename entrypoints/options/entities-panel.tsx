@@ -3,10 +3,12 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { selectionDraftFrom } from '@/lib/extension/selection-entity';
 import { type ImportProblem, WHOLE_FILE } from '@/lib/model/import-problems';
 import { type Alias, aliasLanguages, type Entity, type EntityKind, entityKinds } from '@/lib/model/knowledge-base';
-import { deleteEntity, saveEntity } from '@/lib/storage/reader-entities';
+import type { ImportCatalog } from '@/lib/storage/imported-corpus';
+import { type RemovedEntity, removeEntity, restoreEntity, saveEntity } from '@/lib/storage/reader-entities';
 import { describeWriteFailure } from '@/lib/storage/write-failure';
 import { foldString } from '@/lib/text/fold-text';
 import { KIND_LABELS } from './candidates-panel';
+import { ConfirmDialog } from './confirm-dialog';
 import { plural } from './import-preview';
 import { NewEntityForm } from './new-entity-form';
 import { ProblemList } from './problem-list';
@@ -19,13 +21,21 @@ type Filter = 'all' | 'yours' | 'edited';
  * aliases, role, background and kind. Edits of bundled entities are kept as
  * the reader's own version and survive updates of the bundled corpus.
  */
-export function EntitiesPanel({ corpus }: { corpus: Corpus }) {
+export function EntitiesPanel({
+  corpus,
+  onProposalsChanged,
+}: {
+  corpus: Corpus;
+  /** A deletion (or its Undo) changed which names are proposed as new entities: look again with this catalog. */
+  onProposalsChanged?: (catalog: ImportCatalog) => void;
+}) {
   const stored = useLiveQuery(() => corpus.store.db.entities.toArray(), [corpus.store]) ?? [];
   const origins = useMemo(() => new Map(stored.map((entry) => [entry.id, entry.origin])), [stored]);
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<Filter>('all');
   const [selected, setSelected] = useState<string>();
   const [status, setStatus] = useState('');
+  const [undo, setUndo] = useState<{ removed: RemovedEntity; label: string }>();
   // "Add to News Context" on a page opens this tab with the selection in the address.
   const [draft] = useState(() => selectionDraftFrom(location.search));
   const [creating, setCreating] = useState(draft !== undefined);
@@ -47,6 +57,22 @@ export function EntitiesPanel({ corpus }: { corpus: Corpus }) {
   }, [entities, origins, query, filter]);
 
   const current = selected ? corpus.catalog?.entityById.get(selected) : undefined;
+
+  async function undoRemove() {
+    if (!undo) return;
+    setUndo(undefined);
+    try {
+      const { catalog, restored } = await restoreEntity(corpus.store, undo.removed);
+      corpus.changed(catalog);
+      if (restored && undo.removed.decisions.length) onProposalsChanged?.(catalog);
+      if (restored && undo.removed.stored) setSelected(undo.removed.stored.id);
+      setStatus(
+        restored ? `Restored “${undo.label}”.` : `“${undo.label}” was saved again meanwhile: the newer version stays.`,
+      );
+    } catch (error) {
+      setStatus(describeWriteFailure(error, 'edit'));
+    }
+  }
 
   return (
     <section className="opt-section" aria-labelledby="opt-entities-title">
@@ -70,9 +96,18 @@ export function EntitiesPanel({ corpus }: { corpus: Corpus }) {
           New entity
         </button>
       </div>
-      <p className="opt-live" role="status" aria-live="polite">
-        {status}
-      </p>
+      <div className="opt-live" role="status" aria-live="polite">
+        {undo ? (
+          <div className="opt-toast">
+            <span>{status}</span>
+            <button type="button" className="opt-button opt-small" onClick={() => void undoRemove()}>
+              Undo
+            </button>
+          </div>
+        ) : (
+          status
+        )}
+      </div>
       <div className="opt-master-detail">
         <div className="opt-master">
           <div className="opt-toolbar">
@@ -105,6 +140,7 @@ export function EntitiesPanel({ corpus }: { corpus: Corpus }) {
                     setSelected(entity.id);
                     setCreating(false);
                     setStatus('');
+                    setUndo(undefined);
                   }}
                 >
                   <span className={`opt-dot opt-kind-${entity.kind}`} aria-hidden="true" />
@@ -137,8 +173,16 @@ export function EntitiesPanel({ corpus }: { corpus: Corpus }) {
               entity={current}
               origin={origins.get(current.id)}
               corpus={corpus}
-              setStatus={setStatus}
-              onDeleted={() => setSelected(undefined)}
+              setStatus={(next) => {
+                setUndo(undefined);
+                setStatus(next);
+              }}
+              onRemoved={(removed, message, catalog) => {
+                if (origin(removed) === 'user') setSelected(undefined);
+                if (removed.decisions.length) onProposalsChanged?.(catalog);
+                setStatus(message);
+                setUndo({ removed, label: current.name });
+              }}
             />
           ) : (
             <div className="opt-empty">
@@ -151,23 +195,29 @@ export function EntitiesPanel({ corpus }: { corpus: Corpus }) {
   );
 }
 
+function origin(removed: RemovedEntity): 'user' | 'override' | undefined {
+  return removed.stored?.origin;
+}
+
 function EntityEditor({
   entity,
   origin,
   corpus,
   setStatus,
-  onDeleted,
+  onRemoved,
 }: {
   entity: Entity;
   origin: 'user' | 'override' | undefined;
   corpus: Corpus;
   setStatus: (status: string) => void;
-  onDeleted: () => void;
+  /** After a deletion or a return to the bundled version: the panel offers Undo. */
+  onRemoved: (removed: RemovedEntity, message: string, catalog: ImportCatalog) => void;
 }) {
   const [kind, setKind] = useState<EntityKind>(entity.kind);
   const [aliases, setAliases] = useState<Alias[]>(entity.aliases);
   const [problems, setProblems] = useState<ImportProblem[]>([]);
   const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
 
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -209,21 +259,31 @@ function EntityEditor({
 
   async function remove() {
     setBusy(true);
-    let catalog: Awaited<ReturnType<typeof deleteEntity>>;
+    let change: Awaited<ReturnType<typeof removeEntity>>;
     try {
-      catalog = await deleteEntity(corpus.store, entity.id);
+      change = await removeEntity(corpus.store, entity.id);
     } catch (error) {
       setBusy(false);
+      setConfirming(false);
       setProblems([{ file: entity.name, field: WHOLE_FILE, reason: describeWriteFailure(error, 'edit') }]);
       return;
     }
     setBusy(false);
-    corpus.changed(catalog);
-    if (origin === 'user') {
-      onDeleted();
-      setStatus(`Deleted “${entity.name}”.`);
-    } else setStatus('Your edits were removed: this is the bundled version again.');
+    setConfirming(false);
+    corpus.changed(change.catalog);
+    onRemoved(
+      change.removed,
+      origin === 'user'
+        ? `Deleted “${entity.name}”.`
+        : `Your edits of “${entity.name}” were removed: this is the bundled version again.`,
+      change.catalog,
+    );
   }
+
+  const fromCandidate = useLiveQuery(
+    () => corpus.store.db.candidateDecisions.filter((decision) => decision.entityId === entity.id).count(),
+    [corpus.store, entity.id],
+  );
 
   const setAlias = (position: number, change: Partial<Alias>) =>
     setAliases(aliases.map((alias, index) => (index === position ? { ...alias, ...change } : alias)));
@@ -360,11 +420,29 @@ function EntityEditor({
           </button>
         )}
         {origin === 'user' && (
-          <button type="button" className="opt-button opt-danger" disabled={busy} onClick={() => void remove()}>
-            Delete this entity
+          <button type="button" className="opt-button opt-danger" disabled={busy} onClick={() => setConfirming(true)}>
+            Delete this entity…
           </button>
         )}
       </div>
+      <ConfirmDialog
+        open={confirming}
+        title={`Delete “${entity.name}”?`}
+        description={
+          <p>
+            {entity.aliases.length > 1 ? `“${entity.name}” and its ${entity.aliases.length} names` : `“${entity.name}”`}{' '}
+            will no longer be highlighted on any page, and its card goes. Your articles that mention it are kept.
+            {fromCandidate
+              ? ' It was added from a proposed entity: that one will be proposed again in New entities.'
+              : ''}{' '}
+            You can undo right after.
+          </p>
+        }
+        confirmLabel="Delete entity"
+        busy={busy}
+        onConfirm={() => void remove()}
+        onCancel={() => setConfirming(false)}
+      />
     </form>
   );
 }

@@ -179,7 +179,14 @@ export function ImportPanel({
     abort.current = undefined;
     setStage({ kind: 'done', outcome, files });
     const imported = outcome.outcomes.flatMap((file) => file.imported.map((article) => article.id));
-    if (imported.length || outcome.outcomes.some((file) => file.entities > 0)) corpus.changed(outcome.catalog);
+    // A pack may bring only mutes or settings (ticked in its preview): open pages must follow those too (issue #14).
+    const packs = new Set(files.filter((file) => file.pack).map((file) => file.file));
+    const packLanded = outcome.outcomes.some(
+      (file) => packs.has(file.file) && (file.status === 'imported' || file.status === 'nothing-new'),
+    );
+    if (imported.length || packLanded || outcome.outcomes.some((file) => file.entities > 0)) {
+      corpus.changed(outcome.catalog);
+    }
     onImported(imported);
   }
 

@@ -2,6 +2,7 @@ import { type KeyboardEvent, useCallback, useRef, useState } from 'react';
 import { ArticlesPanel } from './articles-panel';
 import { CandidatesPanel } from './candidates-panel';
 import { EntitiesPanel } from './entities-panel';
+import { HiddenPanel } from './hidden-panel';
 import { ImportPanel } from './import-panel';
 import { StoragePanel } from './storage-panel';
 import { useCandidates } from './use-candidates';
@@ -12,13 +13,15 @@ const TABS = [
   { id: 'candidates', label: 'New entities' },
   { id: 'entities', label: 'Entities' },
   { id: 'articles', label: 'Your articles' },
+  { id: 'hidden', label: 'Hidden' },
   { id: 'storage', label: 'Storage' },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
 
 /**
  * The options page (issue #5): import articles, review the entities they
- * name, edit entities, manage imported articles, see storage. Everything
+ * name, edit entities, manage imported articles and their trash, show hidden
+ * entities again (issue #14), see storage. Everything
  * stays in this browser.
  */
 export function OptionsApp() {
@@ -117,9 +120,15 @@ export function OptionsApp() {
         ) : tab === 'candidates' ? (
           <CandidatesPanel corpus={corpus} candidates={candidates} />
         ) : tab === 'entities' ? (
-          <EntitiesPanel corpus={corpus} />
+          <EntitiesPanel
+            corpus={corpus}
+            // A deleted entity frees the proposal it came from; its Undo takes it back (issue #14).
+            onProposalsChanged={(catalog) => void candidates.look(catalog)}
+          />
         ) : tab === 'articles' ? (
           <ArticlesPanel corpus={corpus} />
+        ) : tab === 'hidden' ? (
+          <HiddenPanel corpus={corpus} />
         ) : (
           <StoragePanel corpus={corpus} />
         )}

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { loadBundledIndex } from '@/lib/corpus/bundled-index';
 import { sendToBackground } from '@/lib/extension/send-message';
+import { purgeTrash } from '@/lib/storage/article-trash';
 import { NewsContextDatabase } from '@/lib/storage/database';
 import { type CorpusStore, type ImportCatalog, readImportCatalog } from '@/lib/storage/imported-corpus';
 import { importedSearchIndex } from '@/lib/storage/imported-search-index';
@@ -31,6 +32,8 @@ export function useCorpus(): Corpus {
 
   useEffect(() => {
     let live = true;
+    // The trash keeps deleted articles a week (issue #14); this page is the only one that shows it, so it purges.
+    void purgeTrash(store).catch(() => 0);
     void readImportCatalog(store.db, store.index).then((loaded) => {
       if (live) setCatalog(loaded);
     });

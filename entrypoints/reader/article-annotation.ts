@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { loadCorpus, openDatabase } from '@/lib/extension/corpus-session';
-import { createEntityMatcher } from '@/lib/matching/match-entities';
 import { DEFAULT_SETTINGS } from '@/lib/model/settings';
 import { Highlighter } from '@/lib/page/highlighter';
 import { type AnnotationSnapshot, PageAnnotator } from '@/lib/page/page-annotator';
@@ -39,7 +38,7 @@ export function useArticleAnnotation(articleId: string | undefined): ArticleAnno
       const current = highlighter;
       annotator = new PageAnnotator({
         doc: document,
-        matcher: createEntityMatcher(catalog.matcherSpec()),
+        matcher: catalog.newsPageMatcher(),
         entities: new Map(catalog.annotationEntities().map((entity) => [entity.id, entity])),
         highlighter: current,
         highlightMode: settings.highlightMode,

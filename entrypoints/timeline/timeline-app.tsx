@@ -5,11 +5,13 @@
  * worked out rather than stated) and opens its sentence in the reader page. Filters and zoom live
  * in the address (`timeline.html#entity=…&zoom=month&focus=2026`), so cards can link into it.
  *
- * It records on `<html>`, for the end-to-end test: `data-build-ms` (points built) and
+ * It records on `<html>`, for the end-to-end test: `data-build-ms` (points built),
+ * `data-differ-ms` (where sources differ, found just after the first paint) and
  * `data-filter-ms` (last filter and grouping), in ms.
  */
 import { useEffect, useId, useLayoutEffect, useMemo, useState } from 'react';
-import { KIND_LABELS } from '@/components/entity-card';
+import { DIFFERENCE_LABELS, KIND_LABELS } from '@/components/entity-card';
+import type { ClaimSentence } from '@/lib/corpus/source-differences';
 import {
   filterTimeline,
   type PointKind,
@@ -18,6 +20,7 @@ import {
   type TimelineZoom,
   timelineBands,
 } from '@/lib/corpus/timeline';
+import type { PointDifference } from '@/lib/corpus/timeline-differences';
 import { readerUrl } from '@/lib/extension/reader-page-url';
 import { parseTimelineHash, type TimelineView, timelineUrl } from '@/lib/extension/timeline-page-url';
 import { formatDateRange, formatPartialDate } from '@/lib/model/format-date';
@@ -79,6 +82,7 @@ export function TimelineApp() {
 
   useEffect(() => {
     if (data) document.documentElement.dataset.buildMs = data.buildMs.toFixed(1);
+    if (data?.differMs !== undefined) document.documentElement.dataset.differMs = data.differMs.toFixed(1);
   }, [data]);
 
   const options = useMemo(() => {
@@ -150,6 +154,11 @@ export function TimelineApp() {
     else if (zoom === 'month' && band.precision !== 'year') set({ zoom: 'day', focus: band.key.slice(0, 7) });
   };
   const entityName = (id: string) => data.entityById.get(id)?.name ?? id;
+  // The other side of a disagreement: every filter off (it may be another outlet or language), its year opened.
+  const goToPoint = (pointId: string, date: string | null) => {
+    setShown(PAGE_SIZE);
+    navigate({ zoom: date ? 'month' : 'year', ...(date ? { focus: date.slice(0, 4) } : {}), pointId });
+  };
 
   let remaining = shown;
   return (
@@ -302,6 +311,8 @@ export function TimelineApp() {
                       selected={point.id === view.pointId}
                       entityName={entityName}
                       onEntity={(entityId) => set({ entityId })}
+                      differences={data.differencesAt.get(point.id)}
+                      onGoToPoint={goToPoint}
                     />
                   ))}
                 </ol>
@@ -328,8 +339,10 @@ function PointItem(props: {
   selected: boolean;
   entityName(id: string): string;
   onEntity(entityId: string): void;
+  differences?: readonly PointDifference[];
+  onGoToPoint(pointId: string, date: string | null): void;
 }) {
-  const { point, selected, entityName, onEntity } = props;
+  const { point, selected, entityName, onEntity, differences, onGoToPoint } = props;
   const source = point.source;
   const why =
     point.dateBasis === 'article'
@@ -342,7 +355,9 @@ function PointItem(props: {
   return (
     <li
       id={pointElementId(point.id)}
-      className={`nc-point nc-point--${point.kind}${selected ? ' nc-point--selected' : ''}`}
+      className={`nc-point nc-point--${point.kind}${selected ? ' nc-point--selected' : ''}${
+        differences?.length ? ' nc-point--differs' : ''
+      }`}
       data-point={point.id}
       tabIndex={-1}
     >
@@ -377,6 +392,9 @@ function PointItem(props: {
           </a>
         </p>
       )}
+      {differences && differences.length > 0 && (
+        <PointDifferences pointId={point.id} differences={differences} onGoToPoint={onGoToPoint} />
+      )}
       <ul className="nc-point-entities">
         {point.entityIds.map((id) => (
           <li key={id}>
@@ -387,5 +405,85 @@ function PointItem(props: {
         ))}
       </ul>
     </li>
+  );
+}
+
+/**
+ * "Sources differ" at a point (issue #15): what differs, then both sentences quoted, each with its
+ * outlet and date; the other sentence has a way to its own point. Figures reported far apart are
+ * said to have changed over time, not to clash.
+ */
+function PointDifferences(props: {
+  pointId: string;
+  differences: readonly PointDifference[];
+  onGoToPoint(pointId: string, date: string | null): void;
+}) {
+  const { pointId, differences, onGoToPoint } = props;
+  const headingId = `${pointElementId(pointId)}-differ`;
+  const conflict = differences.some((pair) => pair.differences.some((entry) => entry.verdict === 'conflict'));
+  return (
+    <section className="nc-point-differ" aria-labelledby={headingId}>
+      <h3 className="nc-point-differ-title" id={headingId}>
+        {conflict ? 'Sources differ' : 'Figures changed over time'}
+      </h3>
+      <ul className="nc-point-differences">
+        {differences.map(({ otherPointId, differences: between }) => {
+          const first = between[0];
+          if (!first) return null;
+          return (
+            <li key={otherPointId} className="nc-point-difference">
+              <ul className="nc-point-difference-whats">
+                {between.map((difference) => (
+                  <li
+                    key={`${difference.kind}:${difference.what}`}
+                    className={`nc-point-difference-what nc-point-difference-what--${difference.verdict}`}
+                  >
+                    {DIFFERENCE_LABELS[difference.kind]}
+                    {difference.verdict === 'changed-over-time' ? ' changed over time: ' : ': '}
+                    {difference.what}
+                  </li>
+                ))}
+              </ul>
+              {/* In the detector's order, the order its "what" names the two figures in. */}
+              {[first.a, first.b].map((sentence) => (
+                <DifferingSentence
+                  key={sentence.id}
+                  sentence={sentence}
+                  here={sentence.id !== otherPointId}
+                  onGoTo={() => onGoToPoint(sentence.id, sentence.date)}
+                />
+              ))}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function DifferingSentence(props: { sentence: ClaimSentence; here: boolean; onGoTo(): void }) {
+  const { sentence, here, onGoTo } = props;
+  const outlet = sentence.outlet === 'unknown' ? 'Outlet unknown' : sentence.outlet;
+  return (
+    <figure className={`nc-point-differ-quote${here ? ' nc-point-differ-quote--here' : ''}`}>
+      <blockquote dir="auto">{sentence.text}</blockquote>
+      <figcaption>
+        <cite>
+          <span dir="auto">{outlet}</span>
+          {' · '}
+          {formatPartialDate(sentence.date, sentence.precision)}
+        </cite>
+        {here ? (
+          <span className="nc-point-differ-here"> · this point</span>
+        ) : (
+          <>
+            {' · '}
+            <button type="button" className="nc-timeline-link" onClick={onGoTo}>
+              Go to it<span className="nc-visually-hidden"> on the timeline ({outlet})</span>
+            </button>
+          </>
+        )}
+      </figcaption>
+    </figure>
   );
 }

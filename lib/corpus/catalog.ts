@@ -1,10 +1,10 @@
-import { eventTiming } from '../matching/event-dates';
 import {
   buildMatcherSpec,
   createEntityMatcher,
   type EntityMatcher,
   type MatcherSpec,
 } from '../matching/match-entities';
+import { eventTimingsOf, type NewsPageMatcher, newsPageMatcher } from '../matching/news-page-matcher';
 import type { AnnotationEntity } from '../matching/page-relevance';
 import type { CorpusIndex, Excerpt, IndexedArticle } from '../model/index-schema';
 import type { Entity, ReaderEntity } from '../model/knowledge-base';
@@ -35,6 +35,7 @@ export class CorpusCatalog {
   private readonly excerptsByEntity: Map<string, Excerpt[]>;
   private spec: MatcherSpec | undefined;
   private matcher: EntityMatcher | undefined;
+  private pageMatcher: NewsPageMatcher | undefined;
 
   constructor({ index, userEntities = [], importedArticles = [], importedExcerpts }: CatalogInputs) {
     const merged = new Map(index.entities.map((entity) => [entity.id, entity]));
@@ -57,12 +58,20 @@ export class CorpusCatalog {
     return this.spec;
   }
 
+  /** The matcher, built once per catalog. */
+  entityMatcher(): EntityMatcher {
+    this.matcher ??= createEntityMatcher(this.matcherSpec());
+    return this.matcher;
+  }
+
+  /** The matcher with the news-page rules (outlet names, the page's timeline), built once per catalog. */
+  newsPageMatcher(): NewsPageMatcher {
+    this.pageMatcher ??= newsPageMatcher(this.entityMatcher(), eventTimingsOf(this.entities));
+    return this.pageMatcher;
+  }
+
   annotationEntities(): AnnotationEntity[] {
-    return this.entities.map((entity) => {
-      const { id, name, kind, specificity } = entity;
-      const timing = eventTiming(entity);
-      return timing ? { id, name, kind, specificity, timing } : { id, name, kind, specificity };
-    });
+    return this.entities.map(({ id, name, kind, specificity }) => ({ id, name, kind, specificity }));
   }
 
   excerptsOf(entityId: string): readonly Excerpt[] {
@@ -90,8 +99,7 @@ export class CorpusCatalog {
     const card = buildEntityCard(entityId, { entityById: this.entityById, articleById, excerptsOf }, limit);
     if (!card) return undefined;
     // Issue #15: where its sources differ, where it sits on the timeline, how recent they are.
-    this.matcher ??= createEntityMatcher(this.matcherSpec());
-    const context = cardContext(entityId, excerptsOf(entityId), this.entities, this.matcher);
+    const context = cardContext(entityId, excerptsOf(entityId), this.entities, this.entityMatcher());
     return {
       ...card,
       ...(context.differences.length > 0 ? { differences: context.differences } : {}),

@@ -302,7 +302,8 @@ export function findSourceDifferences(
       const entity = entityById.get(mention.entityId);
       if (!entity || (entity.specificity === 'general' && entity.kind !== 'event')) continue;
       const list = byEntity.get(mention.entityId) ?? [];
-      if (!list.includes(fact)) list.push(fact);
+      // A sentence's mentions come together, so a repeat is always the last one added (no scan of the list).
+      if (list[list.length - 1] !== fact) list.push(fact);
       byEntity.set(mention.entityId, list);
     }
   }

@@ -63,6 +63,11 @@ export interface TimelineInputs {
   articles: Iterable<TimelineArticle>;
   /** Excerpts with the entity each quotes: the bundled index's and the imported articles'. */
   excerpts: Iterable<Excerpt & { entityId: string }>;
+  /**
+   * Sentences (`<article id>:<sentence start>`) placed even without a date or a reporting verb: those
+   * another source contradicts, so "Sources differ" has a point to stand at on the timeline.
+   */
+  alsoPlace?: ReadonlySet<string>;
 }
 
 /** Verbs of reporting: a sentence with one about a known entity is a statement worth placing. */
@@ -74,7 +79,7 @@ const reportingVerb =
  *
  * @example buildTimeline({ entities: index.entities, articles: index.articles, excerpts })[0].kind // 'event'
  */
-export function buildTimeline({ entities, articles, excerpts }: TimelineInputs): TimelinePoint[] {
+export function buildTimeline({ entities, articles, excerpts, alsoPlace }: TimelineInputs): TimelinePoint[] {
   const points: TimelinePoint[] = [];
   for (const entity of entities) {
     if (entity.kind !== 'event' || !entity.date) continue;
@@ -102,7 +107,7 @@ export function buildTimeline({ entities, articles, excerpts }: TimelineInputs):
   for (const [key, { excerpt, entityIds }] of sentences) {
     const article = articleById.get(excerpt.articleId);
     if (!article) continue;
-    const point = sentencePoint(key, excerpt, article, [...entityIds].sort());
+    const point = sentencePoint(key, excerpt, article, [...entityIds].sort(), alsoPlace?.has(key) ?? false);
     if (point) points.push(point);
   }
   return points.sort(comparePoints);
@@ -113,11 +118,12 @@ function sentencePoint(
   excerpt: Excerpt,
   article: TimelineArticle,
   entityIds: string[],
+  placeAnyway: boolean,
 ): TimelinePoint | undefined {
   const published = article.published;
   const dates = sentenceDates(excerpt.text, published);
   const reports = reportingVerb.test(excerpt.text);
-  if (dates.length === 0 && !reports) return undefined;
+  if (dates.length === 0 && !reports && !placeAnyway) return undefined;
   const stated = dates.find((date) => !date.inferred) ?? dates[0];
   const base = {
     id,

@@ -73,24 +73,12 @@ export function annotatorConfigOf(value: unknown): AnnotatorConfig | undefined {
   if (!Array.isArray(value.suppressed) || !value.suppressed.every((id) => typeof id === 'string')) return undefined;
   if (!Array.isArray(value.entities)) return undefined;
   for (const entity of value.entities) {
-    if (!isObject(entity) || !hasOnlyKeys(entity, ['id', 'name', 'kind', 'specificity', 'timing'])) return undefined;
-    if (entity.timing !== undefined && !isEventTiming(entity.timing)) return undefined;
+    if (!isObject(entity) || !hasOnlyKeys(entity, ['id', 'name', 'kind', 'specificity'])) return undefined;
     if (typeof entity.id !== 'string' || typeof entity.name !== 'string') return undefined;
     if (!ENTITY_KINDS.has(entity.kind as string)) return undefined;
     if (entity.specificity !== 'specific' && entity.specificity !== 'general') return undefined;
   }
   return value as unknown as AnnotatorConfig;
-}
-
-/** An event's start and generic phrases (`annotationEntitySchema.timing`). */
-function isEventTiming(value: unknown): boolean {
-  return (
-    isObject(value) &&
-    hasOnlyKeys(value, ['start', 'genericAliases']) &&
-    typeof value.start === 'string' &&
-    Array.isArray(value.genericAliases) &&
-    value.genericAliases.every((alias) => typeof alias === 'string')
-  );
 }
 
 function isCount(value: unknown): value is number {

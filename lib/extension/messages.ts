@@ -37,11 +37,7 @@ export const annotationEntitySchema = z
     name: z.string(),
     kind: z.enum(entityKinds),
     specificity: z.enum(specificities),
-    /** Events only: start date and generic phrases, for the page's timeline (issue #12). */
-    timing: z
-      .object({ start: z.string(), genericAliases: z.array(z.string()).readonly() })
-      .strict()
-      .optional(),
+    // No event dates: the page's timeline rule runs where matching does, in the background (issue #12, #13).
   })
   .strict();
 
@@ -132,13 +128,36 @@ export const matcherScanRequest = z
   .strict();
 /** Content script: resolve the page's candidates as one document (answer: `EntityMatch[]` per block). */
 export const matcherResolveRequest = z
-  .object({ type: z.literal('matcher/resolve'), chunks: z.array(z.array(candidateSchema)).max(100_000) })
+  .object({
+    type: z.literal('matcher/resolve'),
+    chunks: z.array(z.array(candidateSchema)).max(100_000),
+    /** The page's publication date (`lib/page/page-date.ts`): generic event phrases never name a later event. */
+    pageDate: z
+      .string()
+      .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD')
+      .optional(),
+  })
   .strict();
 
-/** Content script: show this entity's card in the tab's card frame. */
-export const cardOpenRequest = z.object({ type: z.literal('card/open'), entityId, pinned: z.boolean() }).strict();
+/** A page's publication date as `lib/page/page-date.ts` reads it: `YYYY-MM` or `YYYY-MM-DD`. */
+export const pageDateSchema = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'a page date is YYYY-MM or YYYY-MM-DD');
+
+/**
+ * Content script: show this entity's card in the tab's card frame. `pageDate` is the page's own
+ * date, for "Newer than your sources" and an event's "how long before this article" (issues #15, #12).
+ */
+export const cardOpenRequest = z
+  .object({ type: z.literal('card/open'), entityId, pinned: z.boolean(), pageDate: pageDateSchema.optional() })
+  .strict();
 /** Content script: the card was closed and its frame removed. */
 export const cardClosedMessage = z.object({ type: z.literal('card/closed') }).strict();
+/**
+ * Content script, once its page has highlights: add the hover card's code
+ * (`card-ui.js`) to my frame. Unrelated pages never load it (issue #13).
+ */
+export const cardUiRequest = z.object({ type: z.literal('card/ui') }).strict();
 
 /** Background → card frame, over its port. `card` is null when the entity is unknown. */
 export const cardFrameShowMessage = z
@@ -148,7 +167,22 @@ export const cardFrameShowMessage = z
     pinned: z.boolean(),
     // Checked as the EntityCard schema by the frame (lib/corpus/entity-card.ts), which imports it.
     card: z.unknown(),
+    /** The page's date, with the precision its length gives. */
+    pageDate: z
+      .object({ date: pageDateSchema, precision: z.enum(['month', 'day']) })
+      .strict()
+      .optional(),
   })
+  .strict();
+
+/** Background → card frame, after "Import this page": the page as the browser serialised it, to read its article. */
+export const cardFramePageMessage = z
+  .object({ type: z.literal('card/page'), url: z.string().url().max(8_192), html: z.string().max(50_000_000) })
+  .strict();
+
+/** Background → card frame: what the import of the page did, one sentence for the card. */
+export const cardFrameImportedMessage = z
+  .object({ type: z.literal('card/imported'), status: z.string().max(2_000) })
   .strict();
 
 /** Card frame → background, over its port. */
@@ -163,6 +197,26 @@ export const cardFrameMessage = z.discriminatedUnion('type', [
       articleId: z.string().min(1).max(300),
       start: z.number().int().nonnegative(),
       end: z.number().int().nonnegative(),
+    })
+    .strict(),
+  // The card's timeline link: opened at the point the background put on the card, never at the frame's word.
+  z.object({ type: z.literal('frame/open-timeline') }).strict(),
+  // "Import this page": the background reads the tab's page and sends it back as `card/page`.
+  z.object({ type: z.literal('frame/import-page') }).strict(),
+  // The article the frame read from that page (Readability needs a DOM); the background imports it.
+  // Its address is the tab's, taken by the background from the browser, never from this message.
+  z
+    .object({
+      type: z.literal('frame/import-draft'),
+      text: z
+        .string()
+        .min(1)
+        .max(5 * 1024 * 1024),
+      title: z.string().max(1_000).optional(),
+      outlet: z.string().max(300).optional(),
+      byline: z.string().max(300).optional(),
+      language: z.string().max(35).optional(),
+      published: z.string().max(100).optional(),
     })
     .strict(),
 ]);
@@ -188,6 +242,7 @@ export const backgroundRequest = z.discriminatedUnion('type', [
   catalogChangedMessage,
   cardOpenRequest,
   cardClosedMessage,
+  cardUiRequest,
   matcherScanRequest,
   matcherResolveRequest,
 ]);
@@ -222,6 +277,7 @@ export const backgroundResponses = {
     .nullable(),
   'card/open': z.boolean(),
   'card/closed': z.boolean(),
+  'card/ui': z.boolean(),
 } satisfies { [Type in BackgroundRequest['type']]: z.ZodType };
 export type BackgroundResponse<Type extends BackgroundRequest['type']> = z.output<(typeof backgroundResponses)[Type]>;
 
@@ -256,6 +312,8 @@ export const annotationsGetResponse = z
         totalMs: z.number().nonnegative(),
         /** Our longest single task on the page (not in the issue's list; the realpages test reports it). */
         longestTaskMs: z.number().nonnegative(),
+        /** The step that task was, so a report of a long task says where to look. */
+        longestTaskStep: z.string().max(40),
       })
       .strict(),
   })

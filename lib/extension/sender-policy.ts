@@ -32,6 +32,7 @@ export const SENDER_POLICY: Readonly<Record<BackgroundRequest['type'], readonly 
   'matcher/resolve': ['content-script'],
   'card/open': ['content-script'],
   'card/closed': ['content-script'],
+  'card/ui': ['content-script'],
 };
 
 /**

@@ -1,7 +1,7 @@
 import { isWebPageUrl, siteOf } from '../model/settings';
 import { type CorpusStore, type ImportCatalog, readImportCatalog } from '../storage/imported-corpus';
 import { type FileOutcome, importSources } from './import-articles';
-import { draftFromHtml, type ImportSource } from './import-sources';
+import { type ArticleDraft, draftFromHtml, type ImportSource } from './import-sources';
 
 /**
  * "Import this page" (issue #5), for the popup: the article in the current
@@ -32,13 +32,20 @@ export async function importPageDocument(
 ): Promise<FileOutcome> {
   const url = isWebPageUrl(pageUrl) ? pageUrl : undefined;
   const file = (url && siteOf(url)) || 'This page';
-  const source: ImportSource = {
-    file,
-    format: 'page',
-    bytes: 0,
-    drafts: [draftFromHtml(doc, file, 'page', url)],
-    problems: [],
-  };
+  return importPageDraft(store, draftFromHtml(doc, file, 'page', url), catalog);
+}
+
+/**
+ * The second half of {@link importPageDocument}, for a page read into a draft elsewhere: the
+ * hover card's frame has a DOM to run Readability in but cannot open the reader's database from
+ * inside a news page, so the background imports its draft (issue #15).
+ */
+export async function importPageDraft(
+  store: CorpusStore,
+  draft: ArticleDraft,
+  catalog?: ImportCatalog,
+): Promise<FileOutcome> {
+  const source: ImportSource = { file: draft.file, format: 'page', bytes: 0, drafts: [draft], problems: [] };
   const current = await readImportCatalog(store.db, store.index, catalog);
   const { outcomes } = await importSources({ ...store, catalog: current }, [source]);
   return outcomes[0] as FileOutcome;

@@ -1,5 +1,4 @@
 import type { EntityKind, Specificity } from '../model/knowledge-base';
-import type { EventTiming } from './event-dates';
 
 /**
  * Whether a page is about this story, as a graded score with its reasons
@@ -27,8 +26,6 @@ export interface AnnotationEntity {
   name: string;
   kind: EntityKind;
   specificity: Specificity;
-  /** Events only: when it started and its generic phrases (`lib/matching/event-dates.ts`). */
-  timing?: EventTiming;
 }
 
 /** Where on the page a mention is: headline and lede weigh more than the body. */

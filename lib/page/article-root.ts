@@ -16,6 +16,12 @@
  * whole document and costs tens of milliseconds on a large page, past the
  * 50 ms task budget; the tests compare our roots with its output instead.
  * When nothing qualifies, the body is the root and its chrome is skipped.
+ *
+ * The search is resumable ({@link articleRootSteps}): it pauses every few
+ * dozen elements, so the annotator can spread it over slices of a few
+ * milliseconds. Done in one go, it was our longest task on large pages
+ * (359 ms on the 2 MB test page, in the content script's isolated world).
+ * {@link findArticleRoot} runs it to the end in one call.
  */
 
 /** How the article's root was found. */
@@ -135,36 +141,35 @@ function hasBlockChild(element: Element): boolean {
   return false;
 }
 
+// Elements handled between two pauses of the search: each costs a few
+// microseconds (its text, a walk up its ancestors), so a pause every 32 keeps
+// a slice near its deadline without reading the clock for every element.
+const ELEMENTS_PER_STEP = 32;
+
 /**
  * The paragraphs under `scope`: `<p>`, `<blockquote>`, `<pre>`, and, as in
  * Readability, `<div>`s and cells that hold text but no block (pages that
  * write paragraphs as `<div>`s or lines between `<br>`s).
  */
-function paragraphsWithin(scope: Element): Element[] {
-  const out: Element[] = [];
+function* paragraphsWithin(scope: Element): Generator<Element | undefined> {
+  let sincePause = 0;
   for (const element of scope.querySelectorAll('p, blockquote, pre, div, td')) {
+    // `undefined` is a pause: the caller yields to its driver there.
+    if (++sincePause === ELEMENTS_PER_STEP) {
+      sincePause = 0;
+      yield undefined;
+    }
     const tag = element.localName;
-    if (tag === 'p' || tag === 'pre') out.push(element);
-    else if (!hasBlockChild(element)) out.push(element);
+    if (tag === 'p' || tag === 'pre') yield element;
+    else if (!hasBlockChild(element)) yield element;
   }
-  return out;
 }
 
 /** Characters in `element`'s paragraphs of prose, chrome or not. */
 function proseChars(element: Element): number {
   let chars = 0;
   for (const paragraph of paragraphsWithin(element)) {
-    const length = normalisedText(paragraph).length;
-    if (length >= MIN_PARAGRAPH_CHARS) chars += length;
-  }
-  return chars;
-}
-
-/** Characters of prose in `element`'s paragraphs (chrome and link lists left out). */
-function paragraphChars(element: Element): number {
-  let chars = 0;
-  for (const paragraph of paragraphsWithin(element)) {
-    if (isInChrome(paragraph, element)) continue;
+    if (!paragraph) continue;
     const length = normalisedText(paragraph).length;
     if (length >= MIN_PARAGRAPH_CHARS) chars += length;
   }
@@ -177,6 +182,39 @@ function isInChrome(node: Element, root: Element): boolean {
     if (isPageChrome(element)) return true;
   }
   return false;
+}
+
+/**
+ * One search's memory: the length of each paragraph's text, read once
+ * however many candidate roots count it (the density rule's climb counts the
+ * same paragraphs at every level).
+ */
+class ProseLengths {
+  private readonly lengths = new Map<Element, number>();
+
+  of(paragraph: Element): number {
+    let length = this.lengths.get(paragraph);
+    if (length === undefined) {
+      length = normalisedText(paragraph).length;
+      this.lengths.set(paragraph, length);
+    }
+    return length;
+  }
+
+  /** Characters of prose in `element`'s paragraphs (chrome and link lists left out), pausing as it goes. */
+  *paragraphChars(element: Element): Generator<void, number> {
+    let chars = 0;
+    for (const paragraph of paragraphsWithin(element)) {
+      if (!paragraph) {
+        yield;
+        continue;
+      }
+      if (isInChrome(paragraph, element)) continue;
+      const length = this.of(paragraph);
+      if (length >= MIN_PARAGRAPH_CHARS) chars += length;
+    }
+    return chars;
+  }
 }
 
 function byItemprop(doc: Document): Element | null {
@@ -213,7 +251,7 @@ function commonAncestor(a: Element, b: Element): Element | null {
 }
 
 /** The smallest element holding the first and the last words of JSON-LD's `articleBody`. */
-function byJsonLd(doc: Document): Element | null {
+function* byJsonLd(doc: Document): Generator<void, Element | null> {
   const bodies: string[] = [];
   for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
     try {
@@ -228,7 +266,12 @@ function byJsonLd(doc: Document): Element | null {
   const tail = body.slice(-PROBE_CHARS);
   let first: Element | null = null;
   let last: Element | null = null;
+  let sincePause = 0;
   for (const block of doc.body?.querySelectorAll('p, div, td, li, blockquote, h2, h3') ?? []) {
+    if (++sincePause === ELEMENTS_PER_STEP) {
+      sincePause = 0;
+      yield;
+    }
     if (block.querySelector('p, div')) continue;
     const text = normalisedText(block);
     if (!first && text.length > 0 && (text.includes(head) || head.startsWith(text))) first = block;
@@ -239,13 +282,13 @@ function byJsonLd(doc: Document): Element | null {
   return root && root !== doc.documentElement ? root : null;
 }
 
-function byArticleElement(doc: Document): Element | null {
+function* byArticleElement(doc: Document, prose: ProseLengths): Generator<void, Element | null> {
   let best: Element | null = null;
   let bestChars = 0;
   for (const article of doc.querySelectorAll('article')) {
     // A teaser card nested in the article is not a better root than the article.
     if (best?.contains(article)) continue;
-    const chars = paragraphChars(article);
+    const chars = yield* prose.paragraphChars(article);
     if (chars > bestChars) {
       best = article;
       bestChars = chars;
@@ -261,7 +304,7 @@ function byArticleElement(doc: Document): Element | null {
  * When the best block's siblings hold prose too (an article split in several
  * containers), their common parent is the root.
  */
-function byDensity(doc: Document): Element | null {
+function* byDensity(doc: Document, prose: ProseLengths): Generator<void, Element | null> {
   const body = doc.body;
   if (!body) return null;
   const scores = new Map<Element, number>();
@@ -269,6 +312,10 @@ function byDensity(doc: Document): Element | null {
     if (element) scores.set(element, (scores.get(element) ?? 0) + score);
   };
   for (const paragraph of paragraphsWithin(body)) {
+    if (!paragraph) {
+      yield;
+      continue;
+    }
     if (isInChrome(paragraph, body)) continue;
     const text = normalisedText(paragraph);
     if (text.length < MIN_PARAGRAPH_CHARS) continue;
@@ -279,6 +326,8 @@ function byDensity(doc: Document): Element | null {
   let best: Element | null = null;
   let bestScore = 0;
   for (const [element, score] of scores) {
+    // One pause per scored block: its text and its links are a subtree's worth of reading.
+    yield;
     const chars = normalisedText(element).length;
     const linkDensity = chars > 0 ? linkTextLength(element) / chars : 1;
     if (linkDensity > MAX_LINK_DENSITY) continue;
@@ -293,12 +342,14 @@ function byDensity(doc: Document): Element | null {
   // photo): climb until the root holds most of the page's prose. When prose
   // is scattered all over the page this climbs to the body, which loses no
   // text (chrome is still skipped inside it).
-  const pageProse = paragraphChars(body);
+  const pageProse = yield* prose.paragraphChars(body);
   let root: Element = best;
-  while (root.parentElement && root !== body && paragraphChars(root) < pageProse * MIN_SHARE_OF_PROSE) {
+  let rootProse = yield* prose.paragraphChars(root);
+  while (root.parentElement && root !== body && rootProse < pageProse * MIN_SHARE_OF_PROSE) {
     root = root.parentElement;
+    rootProse = yield* prose.paragraphChars(root);
   }
-  return paragraphChars(root) >= MIN_ARTICLE_CHARS ? root : null;
+  return rootProse >= MIN_ARTICLE_CHARS ? root : null;
 }
 
 /** The page's headline when it is outside `root`: the first `<h1>` not in chrome. */
@@ -312,26 +363,46 @@ function headlineOutside(doc: Document, root: Element): Element | null {
 }
 
 /**
- * Finds the article's root (see the file comment for the order of the rules)
- * and its headline if that is outside the root.
+ * The search for the article's root (see the file comment for the order of
+ * the rules), as steps: each `next()` does a few dozen elements' worth of
+ * work, and the last returns the root and its headline if that is outside it.
+ */
+export function* articleRootSteps(doc: Document): Generator<void, ArticleRoot> {
+  const fallback = doc.body ?? doc.documentElement;
+  const prose = new ProseLengths();
+  const rules: [ArticleRootSource, () => Generator<void, Element | null> | Element | null][] = [
+    ['itemprop', () => byItemprop(doc)],
+    ['json-ld', () => byJsonLd(doc)],
+    ['article', () => byArticleElement(doc, prose)],
+    ['density', () => byDensity(doc, prose)],
+  ];
+  for (const [source, rule] of rules) {
+    const outcome = rule();
+    const root = isSteps(outcome) ? yield* outcome : outcome;
+    if (root && root !== fallback && root !== doc.documentElement) {
+      return { root, headline: headlineOutside(doc, root), source };
+    }
+    yield;
+  }
+  return { root: fallback, headline: null, source: 'body' };
+}
+
+function isSteps(value: unknown): value is Generator<void, Element | null> {
+  return typeof (value as Generator | null)?.next === 'function';
+}
+
+/**
+ * Finds the article's root in one call (see {@link articleRootSteps} to
+ * spread the search over slices).
  *
  * @example findArticleRoot(document).root // <article class="story">…</article>
  */
 export function findArticleRoot(doc: Document): ArticleRoot {
-  const fallback = doc.body ?? doc.documentElement;
-  const rules: [ArticleRootSource, (doc: Document) => Element | null][] = [
-    ['itemprop', byItemprop],
-    ['json-ld', byJsonLd],
-    ['article', byArticleElement],
-    ['density', byDensity],
-  ];
-  for (const [source, rule] of rules) {
-    const root = rule(doc);
-    if (root && root !== fallback && root !== doc.documentElement) {
-      return { root, headline: headlineOutside(doc, root), source };
-    }
+  const steps = articleRootSteps(doc);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
   }
-  return { root: fallback, headline: null, source: 'body' };
 }
 
 /** The elements to read, in document order: the headline (if outside the root), then the root. */

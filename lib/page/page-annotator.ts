@@ -9,9 +9,8 @@
  * longer than `sliceMs` (default 8 ms) before it yields to the page.
  */
 
-import { type EventTiming, onPageTimeline } from '../matching/event-dates';
-import type { Candidate, EntityMatch, EntityMatcher } from '../matching/match-entities';
-import { withoutOutletPlaces } from '../matching/outlet-names';
+import type { Candidate, EntityMatch } from '../matching/match-entities';
+import type { NewsPageMatcher } from '../matching/news-page-matcher';
 import {
   type AnnotationEntity,
   type MentionPlace,
@@ -21,7 +20,7 @@ import {
 } from '../matching/page-relevance';
 import { yieldToPage } from '../scheduling/yield-to-page';
 import { appendAll } from '../text/append-all';
-import { articleRoots, clipToArticle, findArticleRoot, skipChromeWithin } from './article-root';
+import { articleRootSteps, articleRoots, clipToArticle, skipChromeWithin } from './article-root';
 import type { Highlighter, Mention } from './highlighter';
 import { MutationBatcher } from './mutation-batcher';
 import { readPageDate } from './page-date';
@@ -48,10 +47,11 @@ export type HighlightMode = 'first' | 'every';
 export interface RemoteMatcher {
   readonly remote: true;
   scan(texts: readonly string[]): Promise<Candidate[][]>;
-  resolve(chunks: readonly (readonly Candidate[])[]): Promise<EntityMatch[][]>;
+  resolve(chunks: readonly (readonly Candidate[])[], pageDate?: string): Promise<EntityMatch[][]>;
 }
 
-export type PageMatcher = EntityMatcher | RemoteMatcher;
+/** Where matching runs: in this thread (the reader page, benchmarks) or elsewhere (news pages). */
+export type PageMatcher = NewsPageMatcher | RemoteMatcher;
 
 function isRemote(matcher: PageMatcher): matcher is RemoteMatcher {
   return 'remote' in matcher && matcher.remote === true;
@@ -71,6 +71,8 @@ export interface AnnotationStats {
   totalMs: number;
   /** Our longest single slice of work (a task of ours on the page). */
   longestTaskMs: number;
+  /** Which step that slice was ("match", "paint", "article root"…), so a long task says where to look. */
+  longestTaskStep: string;
 }
 
 export interface AnnotationSnapshot {
@@ -147,9 +149,16 @@ export class PageAnnotator {
   private relevance: PageRelevance = NOT_SCORED;
   /** Headline and lede blocks of the last full pass; any other block is body text. */
   private blockPlaces = new WeakMap<TextBlock, MentionPlace>();
-  /** The page's publication date, for generic event phrases (read on each full pass). */
+  /** The page's publication date, sent with each resolve for generic event phrases (read on each full pass). */
   private pageDate: string | undefined;
-  private stats: AnnotationStats = { textChars: 0, textNodes: 0, scanMs: 0, totalMs: 0, longestTaskMs: 0 };
+  private stats: AnnotationStats = {
+    textChars: 0,
+    textNodes: 0,
+    scanMs: 0,
+    totalMs: 0,
+    longestTaskMs: 0,
+    longestTaskStep: '',
+  };
   /** Bumped on reset and destroy, so a pass still running from before stops at its next slice. */
   private generation = 0;
   private observer: MutationObserver | null = null;
@@ -196,7 +205,7 @@ export class PageAnnotator {
     this.records = [];
     this.relevant = false;
     this.relevance = NOT_SCORED;
-    this.stats = { textChars: 0, textNodes: 0, scanMs: 0, totalMs: 0, longestTaskMs: 0 };
+    this.stats = { textChars: 0, textNodes: 0, scanMs: 0, totalMs: 0, longestTaskMs: 0, longestTaskStep: '' };
     this.pendingNodes.clear();
     this.pendingFullRescan = false;
     return this.enqueue(() => this.fullPass());
@@ -216,12 +225,17 @@ export class PageAnnotator {
 
   setHighlightMode(mode: HighlightMode): void {
     this.highlightMode = mode;
-    this.timed(() => this.sync());
+    this.timed('repaint', () => this.sync());
   }
 
   setSuppressed(suppressed: ReadonlySet<string>): void {
     this.suppressed = suppressed;
-    this.timed(() => this.sync());
+    this.timed('repaint', () => this.sync());
+  }
+
+  /** The page's publication date (`YYYY-MM` or `YYYY-MM-DD`), once a pass has read it; for the card (issues #12, #15). */
+  get publishedDate(): string | undefined {
+    return this.pageDate;
   }
 
   snapshot(): AnnotationSnapshot {
@@ -264,15 +278,18 @@ export class PageAnnotator {
     return this.running;
   }
 
-  /** Runs `work` as one measured slice. */
-  private timed<T>(work: () => T): T {
+  /** Runs `work` as one measured slice; `step` names it in the stats when it is the longest. */
+  private timed<T>(step: string, work: () => T): T {
     const started = performance.now();
     try {
       return work();
     } finally {
       const elapsed = performance.now() - started;
       this.stats.totalMs += elapsed;
-      if (elapsed > this.stats.longestTaskMs) this.stats.longestTaskMs = elapsed;
+      if (elapsed > this.stats.longestTaskMs) {
+        this.stats.longestTaskMs = elapsed;
+        this.stats.longestTaskStep = step;
+      }
     }
   }
 
@@ -287,22 +304,42 @@ export class PageAnnotator {
     // Only the article is read (issue #12): the site's logo, menus and
     // "most read" lists never carry a highlight, and the first mention is the
     // article's.
-    this.articleRoots = this.timed(() => articleRoots(findArticleRoot(this.doc)));
+    const found = await this.inSlices('article root', articleRootSteps(this.doc), generation);
+    if (found === undefined) return;
+    this.articleRoots = articleRoots(found);
     this.skipChrome = skipChromeWithin(this.articleRoots);
-    this.pageDate = this.timed(() => readPageDate(this.doc, this.articleRoots[this.articleRoots.length - 1])?.date);
+    this.pageDate = this.timed(
+      'page date',
+      () => readPageDate(this.doc, this.articleRoots[this.articleRoots.length - 1])?.date,
+    );
     const collector = new TextBlockCollector(this.articleRoots, this.collectOptions);
     const blocks = await this.collect(collector, generation);
     if (blocks === undefined) return;
-    this.blockPlaces = this.timed(() => placesOfBlocks(blocks));
+    this.blockPlaces = this.timed('headline and lede', () => placesOfBlocks(blocks));
     const viewportHeight = this.doc.defaultView?.innerHeight ?? 800;
-    const ordered = this.timed(() => orderViewportFirst(blocks, viewportHeight));
+    const ordered = this.timed('viewport order', () => orderViewportFirst(blocks, viewportHeight));
     await this.scanBlocks(ordered, generation);
+  }
+
+  /** Runs resumable `steps` in slices of `sliceMs`; undefined if the pass was reset meanwhile. */
+  private async inSlices<T>(step: string, steps: Generator<void, T>, generation: number): Promise<T | undefined> {
+    for (;;) {
+      const outcome = this.timed(step, () => {
+        const deadline = performance.now() + this.sliceMs;
+        let next = steps.next();
+        while (!next.done && performance.now() < deadline) next = steps.next();
+        return next;
+      });
+      if (outcome.done) return outcome.value;
+      await yieldToPage(this.doc.defaultView);
+      if (generation !== this.generation) return undefined;
+    }
   }
 
   private async collect(collector: TextBlockCollector, generation: number): Promise<TextBlock[] | undefined> {
     const blocks: TextBlock[] = [];
     while (!collector.done) {
-      this.timed(() => {
+      this.timed('read text', () => {
         appendAll(blocks, collector.next(performance.now() + this.sliceMs));
       });
       if (collector.done) break;
@@ -328,7 +365,7 @@ export class PageAnnotator {
     let index = 0;
     let recordsAtLastSync = -1;
     while (index < blocks.length) {
-      this.timed(() => {
+      this.timed('match', () => {
         const deadline = performance.now() + this.sliceMs;
         const scanStarted = performance.now();
         do {
@@ -348,7 +385,7 @@ export class PageAnnotator {
         if (generation !== this.generation) return;
       }
     }
-    const snapshot = this.timed(() => this.snapshot());
+    const snapshot = this.timed('snapshot', () => this.snapshot());
     this.onUpdate?.(snapshot);
   }
 
@@ -374,7 +411,7 @@ export class PageAnnotator {
       // Wall time until the answer (the page's thread is free meanwhile), so scanMs still says what matching costs.
       this.stats.scanMs += performance.now() - scanStarted;
       if (generation !== this.generation) return;
-      this.timed(() => {
+      this.timed('record answers', () => {
         batch.forEach((block, at) => {
           this.records.push({ id: nextRecordId++, block, candidates: candidates[at] ?? [], matches: [] });
         });
@@ -385,7 +422,7 @@ export class PageAnnotator {
         if (!(await this.syncInSlices(generation))) return;
       }
     }
-    const snapshot = this.timed(() => this.snapshot());
+    const snapshot = this.timed('snapshot', () => this.snapshot());
     this.onUpdate?.(snapshot);
   }
 
@@ -407,20 +444,23 @@ export class PageAnnotator {
     if (version !== this.paintVersion) return true;
     const matcher = this.matcher;
     if (isRemote(matcher)) {
-      const withCandidates = this.timed(() => this.currentRecordsWithCandidates());
-      const resolved = await matcher.resolve(withCandidates.map((record) => record.candidates));
+      const withCandidates = this.timed('live blocks', () => this.currentRecordsWithCandidates());
+      const resolved = await matcher.resolve(
+        withCandidates.map((record) => record.candidates),
+        this.pageDate,
+      );
       if (generation !== this.generation) return false;
       if (version !== this.paintVersion) return true;
-      this.timed(() => this.applyResolved(withCandidates, resolved));
-    } else this.timed(() => this.resolveRecords(matcher));
+      this.timed('apply resolved', () => this.applyResolved(withCandidates, resolved));
+    } else this.timed('resolve', () => this.resolveRecords(matcher));
     if (!(await stillCurrent())) return false;
     if (version !== this.paintVersion) return true;
-    const toAdd = this.timed(() => this.unpaintedMentions());
+    const toAdd = this.timed('diff paint', () => this.unpaintedMentions());
     let position = 0;
     while (position < toAdd.length) {
       if (!(await stillCurrent())) return false;
       if (version !== this.paintVersion) return true;
-      position = this.timed(() => this.addMentions(toAdd, position, performance.now() + this.sliceMs));
+      position = this.timed('paint', () => this.addMentions(toAdd, position, performance.now() + this.sliceMs));
     }
     return true;
   }
@@ -438,20 +478,15 @@ export class PageAnnotator {
     this.addMentions(this.unpaintedMentions(), 0, Number.POSITIVE_INFINITY);
   }
 
-  private timings: { entities: ReadonlyMap<string, AnnotationEntity>; byId: Map<string, EventTiming> } | undefined;
-
-  private eventTimings(): ReadonlyMap<string, EventTiming> {
-    if (this.timings?.entities !== this.entities) {
-      const byId = new Map<string, EventTiming>();
-      for (const [id, entity] of this.entities) if (entity.timing) byId.set(id, entity.timing);
-      this.timings = { entities: this.entities, byId };
-    }
-    return this.timings.byId;
-  }
-
-  private resolveRecords(matcher: EntityMatcher): void {
+  private resolveRecords(matcher: NewsPageMatcher): void {
     const withCandidates = this.currentRecordsWithCandidates();
-    this.applyResolved(withCandidates, matcher.resolve(withCandidates.map((record) => record.candidates)));
+    this.applyResolved(
+      withCandidates,
+      matcher.resolve(
+        withCandidates.map((record) => record.candidates),
+        this.pageDate,
+      ),
+    );
   }
 
   /** Drops records whose text left the page; returns the current ones that have candidates. */
@@ -475,14 +510,7 @@ export class PageAnnotator {
 
   private applyResolved(withCandidates: readonly BlockRecord[], resolved: readonly EntityMatch[][]): void {
     withCandidates.forEach((record, index) => {
-      // A place inside an outlet's name ("The Times of Israel") is not the place.
-      // A generic event phrase stays on the page's timeline ("direct talks" in
-      // 2025 is not the 2026 talks).
-      record.matches = onPageTimeline(
-        withoutOutletPlaces(record.block.text, resolved[index] ?? []),
-        this.pageDate,
-        this.eventTimings(),
-      );
+      record.matches = resolved[index] ?? [];
     });
     this.updateRelevance();
   }
@@ -619,10 +647,12 @@ export class PageAnnotator {
       void this.reset();
       return;
     }
-    const roots = this.timed(() => clipToArticle(rescanRoots(nodes, this.collectOptions), this.articleRoots));
+    const roots = this.timed('changed roots', () =>
+      clipToArticle(rescanRoots(nodes, this.collectOptions), this.articleRoots),
+    );
     if (roots.length === 0) return;
     // Blocks inside the rescanned roots are read again; drop their old records.
-    this.timed(() => {
+    this.timed('drop changed', () => {
       this.records = this.records.filter(
         (record) => !roots.some((root) => root === record.block.element || root.contains(record.block.element)),
       );
@@ -632,7 +662,7 @@ export class PageAnnotator {
     if (blocks === undefined) return;
     await this.scanBlocks(blocks, generation);
     if (blocks.length === 0) {
-      this.timed(() => this.sync());
+      this.timed('repaint', () => this.sync());
       this.onUpdate?.(this.snapshot());
     }
   }

@@ -16,7 +16,7 @@ import type { StoredCandidate } from './candidate-store';
  * upgrade, tested with data in it (tests/unit/database.test.ts).
  */
 export const DATABASE_NAME = 'news-context';
-export const DATABASE_VERSION = 4;
+export const DATABASE_VERSION = 5;
 
 /** An article the reader imported. */
 export interface StoredArticle extends IndexedArticle {
@@ -95,6 +95,21 @@ export interface StoredCandidateDecision {
   decidedAt: number;
 }
 
+/**
+ * A deleted article, kept for {@link TRASH_KEEP_DAYS} days so the deletion can
+ * be undone after the options page closed (v5, issue #14). Only the article
+ * is kept: its mentions, excerpts and search entries are derived data, made
+ * again from the entities of the day it comes back.
+ */
+export interface StoredTrashedArticle {
+  articleId: string;
+  deletedAt: number;
+  article: StoredArticle;
+}
+
+/** How long a deleted article stays restorable. */
+export const TRASH_KEEP_DAYS = 7;
+
 export class NewsContextDatabase extends Dexie {
   articles!: EntityTable<StoredArticle, 'id'>;
   entities!: EntityTable<StoredEntity, 'id'>;
@@ -108,6 +123,8 @@ export class NewsContextDatabase extends Dexie {
   candidateDecisions!: EntityTable<StoredCandidateDecision, 'key'>;
   /** Pending candidate entities, as the last look over every imported article found them (v4). */
   candidates!: EntityTable<StoredCandidate, 'key'>;
+  /** Deleted articles, restorable for a week (v5). */
+  trash!: EntityTable<StoredTrashedArticle, 'articleId'>;
 
   constructor(name = DATABASE_NAME) {
     // Relaxed durability (Chromium): a commit returns once the data is with the OS, not flushed to disk. Each
@@ -174,11 +191,25 @@ export const VERSION_4_STORES = {
   candidates: 'key',
 } as const;
 
+/**
+ * Version 5 (issue #14): deleted articles go to a trash kept for a week,
+ * instead of an Undo that lived 15 s in the options page's memory. Indexed
+ * by `deletedAt`, so purging what is older than a week is one range delete.
+ * The migration only adds the table, empty: before v5 a deleted article was
+ * gone once its page closed, so there is nothing to carry over. Every other
+ * table is kept as it is (tested with data in it).
+ */
+export const VERSION_5_STORES = {
+  ...VERSION_4_STORES,
+  trash: 'articleId, deletedAt',
+} as const;
+
 function defineVersions(db: Dexie): void {
   db.version(1).stores(VERSION_1_STORES);
   db.version(2).stores(VERSION_2_STORES).upgrade(upgradeToVersion2);
   db.version(3).stores(VERSION_3_STORES);
   db.version(4).stores(VERSION_4_STORES);
+  db.version(5).stores(VERSION_5_STORES);
 }
 
 /**

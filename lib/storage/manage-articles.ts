@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { partialDateFromInput, publishedDate } from '../model/article-metadata';
 import { type ImportProblem, problemsFromZod } from '../model/import-problems';
-import { siteOf } from '../model/settings';
+import { type Settings, siteOf } from '../model/settings';
 import { urlKeyOf } from '../text/article-fingerprint';
 import { buildCorpusPack, type CorpusPack, webAddress } from './corpus-pack';
 import type { StoredArticle } from './database';
@@ -9,17 +9,15 @@ import {
   type CorpusStore,
   corpusTransaction,
   type ImportCatalog,
-  type RemovedArticles,
   readImportCatalog,
   removeImportedArticles,
   replaceImportedArticle,
-  writeImportedArticles,
 } from './imported-corpus';
 import { readSettings } from './settings-store';
 
 /**
  * Managing the reader's imported articles (issue #5): edit metadata, delete
- * with undo, export everything as a corpus pack, reset to the seed corpus.
+ * to the trash (issue #14), export everything as a corpus pack, reset to the seed corpus.
  * Each operation is one transaction.
  */
 
@@ -105,37 +103,78 @@ export async function updateArticleMetadata(
   });
 }
 
-/** Deletes articles with everything derived from them; keep the result to undo. */
-export async function deleteArticles(store: CorpusStore, articleIds: readonly string[]): Promise<RemovedArticles> {
-  return corpusTransaction(store.db, () => removeImportedArticles(store.db, articleIds, store.search));
+/**
+ * Deletes articles with everything derived from them, and keeps each article
+ * in the trash for a week (`article-trash.ts` restores, lists and purges).
+ * One transaction: an article is either in the corpus or in the trash, never
+ * in both or neither. Returns the ids moved.
+ */
+export async function deleteArticles(store: CorpusStore, articleIds: readonly string[]): Promise<string[]> {
+  return corpusTransaction(store.db, async () => {
+    const { articles } = await removeImportedArticles(store.db, articleIds, store.search);
+    const deletedAt = (store.now ?? Date.now)();
+    await store.db.trash.bulkPut(articles.map((article) => ({ articleId: article.id, deletedAt, article })));
+    return articles.map((article) => article.id);
+  });
 }
 
-/**
- * Undoes a deletion: the articles come back as they were (same ids, same
- * import time), matched with the entities as they are now. An article
- * imported again meanwhile is not doubled.
- */
-export async function restoreArticles(
-  store: CorpusStore,
-  removed: RemovedArticles,
-  catalog?: ImportCatalog,
-): Promise<number> {
-  return corpusTransaction(store.db, async () => {
-    const hashes = removed.articles.map((article) => article.textHash);
-    const present = new Set((await store.db.articles.where('textHash').anyOf(hashes).toArray()).map((a) => a.textHash));
-    const back = removed.articles.filter((article) => !present.has(article.textHash));
-    const now = await readImportCatalog(store.db, store.index, catalog);
-    await writeImportedArticles(store.db, back, new Map(), now, store.search);
-    return back.length;
+/** What a reset clears besides the corpus: the reader chooses in the reset dialog. */
+export interface ResetChoices {
+  /** "Don't highlight this" and "Not this": every hidden entity is shown again. */
+  hiddenEntities: boolean;
+  /** Highlight mode, paused sites and sites added to the annotated ones (their scripts are unregistered by the background). */
+  settings: boolean;
+}
+
+/** What a reset would clear and keep, counted, for the dialog to say exactly. */
+export interface ResetScope {
+  articles: number;
+  trashedArticles: number;
+  entities: number;
+  candidateDecisions: number;
+  hiddenEntities: number;
+  pausedSites: number;
+  extraSites: number;
+  highlightMode: Settings['highlightMode'];
+}
+
+/** Counts what {@link resetToSeedCorpus} would clear or keep, in one read transaction. */
+export async function readResetScope(store: Pick<CorpusStore, 'db'>): Promise<ResetScope> {
+  const { db } = store;
+  return db.transaction('r', db.tables, async () => {
+    const [articles, trashedArticles, entities, candidateDecisions, hiddenEntities, settings] = await Promise.all([
+      db.articles.count(),
+      db.trash.count(),
+      db.entities.count(),
+      db.candidateDecisions.count(),
+      db.feedback.count(),
+      readSettings(db),
+    ]);
+    return {
+      articles,
+      trashedArticles,
+      entities,
+      candidateDecisions,
+      hiddenEntities,
+      pausedSites: settings.pausedSites.length,
+      extraSites: settings.extraSites.length,
+      highlightMode: settings.highlightMode,
+    };
   });
 }
 
 /**
- * Back to the bundled corpus: imported articles, the reader's entities and
- * edits, and candidate decisions go. Settings and feedback ("not this",
- * "don't highlight") are the reader's preferences, not corpus, and stay.
+ * Back to the bundled corpus: imported articles (the trash included), the
+ * reader's entities and edits, and candidate decisions go. Hidden entities
+ * ("Don't highlight this", "Not this") go too unless the reader keeps them:
+ * before issue #14 they stayed, so a reset left bundled entities muted with
+ * no way to see why. Settings (highlight mode, paused and added sites) stay
+ * unless the reader ticks them. One transaction.
  */
-export async function resetToSeedCorpus(store: CorpusStore): Promise<ImportCatalog> {
+export async function resetToSeedCorpus(
+  store: CorpusStore,
+  choices: ResetChoices = { hiddenEntities: true, settings: false },
+): Promise<ImportCatalog> {
   return corpusTransaction(store.db, async () => {
     const { db } = store;
     await Promise.all([
@@ -146,6 +185,9 @@ export async function resetToSeedCorpus(store: CorpusStore): Promise<ImportCatal
       db.candidateDecisions.clear(),
       db.candidates.clear(),
       db.searchSegments.clear(),
+      db.trash.clear(),
+      choices.hiddenEntities ? db.feedback.clear() : undefined,
+      choices.settings ? db.settings.clear() : undefined,
     ]);
     const catalog = await readImportCatalog(db, store.index);
     await store.search.rebuild(db, catalog);

@@ -2,12 +2,13 @@ import { readerEntitySchema } from '../model/alias-rules';
 import { type ImportProblem, problemsFromZod } from '../model/import-problems';
 import type { Alias, Entity, EntityInput, EntityKind } from '../model/knowledge-base';
 import { foldString } from '../text/fold-text';
-import type { StoredEntity } from './database';
+import type { StoredCandidateDecision, StoredEntity } from './database';
 import {
   buildImportCatalog,
   type CorpusStore,
   corpusTransaction,
   type ImportCatalog,
+  readImportCatalog,
   rematchImportedArticles,
 } from './imported-corpus';
 
@@ -232,14 +233,65 @@ export async function dismissCandidate(store: CorpusStore, candidateKey: string)
   await store.db.candidateDecisions.put({ key: candidateKey, decision: 'dismissed', decidedAt: now(store) });
 }
 
+/** What deleting an entity removed, so it can be undone. */
+export interface RemovedEntity {
+  /** The stored row (the reader's entity, or their edit of a bundled one); undefined when there was none. */
+  stored: StoredEntity | undefined;
+  /** Decisions on proposed entities that pointed at it ("Add", "Add to an existing entity"). */
+  decisions: StoredCandidateDecision[];
+}
+
 /**
  * Deletes the reader's entity, or their edit of a bundled one (which brings
  * the bundled version back). Bundled entities themselves cannot be deleted.
+ *
+ * The decisions that made it (a candidate accepted as this entity, or merged
+ * into it as an alias) go with it, so the candidate is proposed again: before
+ * issue #14 it stayed "accepted" and was never proposed again, though nothing
+ * on any page carried its name any more. One transaction; keep `removed` to
+ * undo it with {@link restoreEntity}.
  */
-export async function deleteEntity(store: CorpusStore, entityId: string): Promise<ImportCatalog> {
+export async function removeEntity(
+  store: CorpusStore,
+  entityId: string,
+): Promise<{ catalog: ImportCatalog; removed: RemovedEntity }> {
   return corpusTransaction(store.db, async () => {
+    const stored = await store.db.entities.get(entityId);
+    const decisions = await store.db.candidateDecisions.filter((decision) => decision.entityId === entityId).toArray();
     await store.db.entities.delete(entityId);
-    return refreshCatalog(store, [entityId]);
+    await store.db.candidateDecisions.bulkDelete(decisions.map((decision) => decision.key));
+    return { catalog: await refreshCatalog(store, [entityId]), removed: { stored, decisions } };
+  });
+}
+
+/** {@link removeEntity}, for callers that need only the new catalog. */
+export async function deleteEntity(store: CorpusStore, entityId: string): Promise<ImportCatalog> {
+  return (await removeEntity(store, entityId)).catalog;
+}
+
+/**
+ * Undoes {@link removeEntity}: the entity row and its decisions come back as
+ * they were. An entity saved under the same id meanwhile is not overwritten
+ * (`restored: false`): the newer one is the reader's latest word. One transaction.
+ */
+export async function restoreEntity(
+  store: CorpusStore,
+  removed: RemovedEntity,
+): Promise<{ catalog: ImportCatalog; restored: boolean }> {
+  return corpusTransaction(store.db, async () => {
+    const { stored } = removed;
+    if (!stored || (await store.db.entities.get(stored.id))) {
+      return { catalog: await readImportCatalog(store.db, store.index), restored: false };
+    }
+    await store.db.entities.put(stored);
+    const decided = new Set(
+      (await store.db.candidateDecisions.bulkGet(removed.decisions.map((decision) => decision.key)))
+        .filter((decision) => decision !== undefined)
+        .map((decision) => decision.key),
+    );
+    // A candidate the reader decided about again meanwhile keeps that newer decision.
+    await store.db.candidateDecisions.bulkPut(removed.decisions.filter((decision) => !decided.has(decision.key)));
+    return { catalog: await refreshCatalog(store, [stored.id]), restored: true };
   });
 }
 

@@ -66,3 +66,44 @@ export async function suppressedEntities(db: NewsContextDatabase, site: string):
   const rows = await db.feedback.where('site').anyOf(['', site]).toArray();
   return [...new Set(rows.map((row) => row.entityId))].sort();
 }
+
+/**
+ * Every hidden entity, as the reader decided it (issue #14): "Don't highlight
+ * this" (everywhere) first, then "Not this" by site, oldest first within each.
+ * The options page lists them so each can be undone.
+ */
+export async function readFeedback(db: NewsContextDatabase): Promise<StoredFeedback[]> {
+  const rows = await db.feedback.toArray();
+  const rank = (row: StoredFeedback) => (row.verdict === 'dont-highlight' ? 0 : 1);
+  return rows.sort(
+    (a, b) =>
+      rank(a) - rank(b) || a.site.localeCompare(b.site) || a.createdAt - b.createdAt || (a.id ?? 0) - (b.id ?? 0),
+  );
+}
+
+/**
+ * Shows hidden entities again: removes the feedback rows with these ids, and
+ * every other row saying the same (an entity muted twice is unmuted at once).
+ * Returns the rows removed, for Undo. One transaction.
+ */
+export async function removeFeedback(db: NewsContextDatabase, ids: readonly number[]): Promise<StoredFeedback[]> {
+  return db.transaction('rw', db.feedback, async () => {
+    const chosen = (await db.feedback.bulkGet([...ids])).filter((row) => row !== undefined);
+    const same = new Set(chosen.map((row) => `${row.verdict}\u0000${row.entityId}\u0000${row.site}`));
+    const removed = (
+      await db.feedback
+        .where('entityId')
+        .anyOf(chosen.map((row) => row.entityId))
+        .toArray()
+    ).filter((row) => same.has(`${row.verdict}\u0000${row.entityId}\u0000${row.site}`));
+    await db.feedback.bulkDelete(removed.map((row) => row.id as number));
+    return removed;
+  });
+}
+
+/** Undoes {@link removeFeedback}: the rows come back as they were (same ids and dates). One transaction. */
+export async function restoreFeedback(db: NewsContextDatabase, rows: readonly StoredFeedback[]): Promise<void> {
+  await db.transaction('rw', db.feedback, async () => {
+    await db.feedback.bulkPut(rows.map((row) => ({ ...row })));
+  });
+}

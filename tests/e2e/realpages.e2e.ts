@@ -30,6 +30,7 @@ interface PageReport {
   mentions: number;
   textChars: number;
   longestTaskMs: number;
+  longestTaskStep: string;
   ourErrors: number;
   domChanged: boolean;
 }
@@ -102,6 +103,7 @@ test.describe('real pages', () => {
         mentions: snapshot.entities.reduce((sum, entity) => sum + entity.count, 0),
         textChars: snapshot.stats.textChars,
         longestTaskMs: snapshot.stats.longestTaskMs,
+        longestTaskStep: snapshot.stats.longestTaskStep,
         ourErrors: ourErrors.length,
         domChanged,
       });
@@ -126,11 +128,11 @@ async function open(page: Page, url: string): Promise<void> {
 function printTable(rows: PageReport[]): void {
   if (rows.length === 0) return;
   const lines = [
-    '| page | related | entities (top 4) | mentions | text chars | longest task ms | our errors | DOM changed |',
+    '| page | related | entities (top 4) | mentions | text chars | longest task ms (step) | our errors | DOM changed |',
     '| --- | --- | --- | ---: | ---: | ---: | ---: | --- |',
     ...rows.map(
       (row) =>
-        `| ${row.name} | ${row.relevant ? 'yes' : 'no'} | ${row.entities || '–'} | ${row.mentions} | ${row.textChars} | ${row.longestTaskMs.toFixed(1)} | ${row.ourErrors} | ${row.domChanged ? 'YES' : 'no'} |`,
+        `| ${row.name} | ${row.relevant ? 'yes' : 'no'} | ${row.entities || '–'} | ${row.mentions} | ${row.textChars} | ${row.longestTaskMs.toFixed(1)} (${row.longestTaskStep}) | ${row.ourErrors} | ${row.domChanged ? 'YES' : 'no'} |`,
     ),
   ];
   const longest = Math.max(...rows.map((row) => row.longestTaskMs));

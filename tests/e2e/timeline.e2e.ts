@@ -136,3 +136,79 @@ test('an import appears on an open timeline without a reload', async ({ context,
   await expect(imported.locator('.nc-point-source')).toContainText('Harbour Ledger');
   expect(await timeline.locator('.nc-point').count()).toBe(before + 1);
 });
+
+/** A paraphrased report that contradicts the seed's "over 550 lives" (a test article, not a real one). */
+const CONTRADICTING = `---
+title: "Strikes in the south: the health ministry's count"
+outlet: Coastal Courier
+date: 2024-09-24
+---
+
+# Strikes in the south: the health ministry's count
+
+Lebanese health authorities said strikes on Monday killed 274 people, including 21 children.
+`;
+
+test('"Sources differ" stands at both points involved, each sentence quoted with its outlet and date', async ({
+  context,
+  extensionId,
+}) => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options
+    .getByLabel('Files to import')
+    .setInputFiles({ name: 'health-count.md', mimeType: 'text/markdown', buffer: Buffer.from(CONTRADICTING) });
+  await options.getByRole('button', { name: 'Import 1 article' }).click();
+  await expect(options.getByRole('heading', { name: 'Import finished' })).toBeVisible();
+
+  const timeline = await context.newPage();
+  const errors: string[] = [];
+  timeline.on('pageerror', (error) => errors.push(error.message));
+  await timeline.setViewportSize({ width: 1000, height: 900 });
+  await timeline.goto(`chrome-extension://${extensionId}/timeline.html#entity=lebanese-health-ministry`);
+  // Where sources differ is found just after the timeline is first drawn.
+  await expect(timeline.locator('html[data-differ-ms]')).toHaveCount(1);
+
+  const imported = timeline
+    .locator('.nc-point')
+    .filter({ has: timeline.locator('.nc-point-quote', { hasText: 'killed 274 people' }) });
+  await expect(imported).toHaveCount(1);
+  const differ = imported.locator('.nc-point-differ');
+  await expect(differ.locator('.nc-point-differ-title')).toHaveText('Sources differ');
+  // What differs, in the detector's order of the two sources (the same order as the quotes below).
+  await expect(differ.locator('.nc-point-difference-what').first()).toHaveText(
+    /^Figures: (274 against at least 550|at least 550 against 274) killed$/,
+  );
+  // Both sentences, each with its outlet and date; this point's own sentence is marked as such.
+  const quotes = differ.locator('.nc-point-difference').first().locator('figure');
+  await expect(quotes).toHaveCount(2);
+  const sides = await quotes.evaluateAll((figures) =>
+    figures.map((figure) => ({
+      quote: figure.querySelector('blockquote')?.textContent ?? '',
+      cite: figure.querySelector('cite')?.textContent ?? '',
+      here: figure.textContent?.includes('this point') ?? false,
+    })),
+  );
+  const ours = sides.find((side) => side.quote.includes('killed 274 people'));
+  const theirs = sides.find((side) => side.quote.includes('attacks on Monday reportedly claimed over 550 lives'));
+  expect(ours).toMatchObject({ cite: 'Coastal Courier · 24 Sep 2024', here: true });
+  expect(theirs).toMatchObject({ cite: 'Defence Talks · c. Sep 2024', here: false });
+  const other = quotes.filter({ hasText: 'over 550 lives' });
+
+  await imported.scrollIntoViewIfNeeded();
+  for (const scheme of ['light', 'dark'] as const) {
+    await timeline.emulateMedia({ colorScheme: scheme });
+    await imported.screenshot({ path: join(SCREENSHOTS, `timeline-sources-differ-${scheme}.png`) });
+  }
+  await timeline.emulateMedia({ colorScheme: 'light' });
+
+  // The other side is a point too, with the same disagreement, one press away.
+  await other.getByRole('button', { name: /Go to it/ }).press('Enter');
+  await expect(timeline).toHaveURL(/#zoom=month&focus=2024&point=us-gaza-lebanon-ceasefire-push-2024%3A\d+/);
+  const selected = timeline.locator('.nc-point--selected');
+  await expect(selected.locator('.nc-point-quote')).toContainText('over 550 lives');
+  await expect(selected.locator('.nc-point-differ')).toContainText('killed 274 people');
+  await expect(selected).toBeFocused();
+  expect(errors).toEqual([]);
+});

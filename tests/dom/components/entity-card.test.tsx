@@ -201,6 +201,19 @@ describe('EntityCardView content', () => {
     expect(container.querySelector('.nc-related')).toBeNull();
   });
 
+  it('says how long before the page an event happened, at the precision both share (issue #12)', () => {
+    render({ card: ceasefire, pageDate: { date: '2025-04-12', precision: 'day' } });
+    expect(container.querySelector('.nc-event-when')?.textContent).toBe('About 4 months before this article');
+    render({
+      card: { ...ceasefire, date: { start: '2024', precision: 'year' } },
+      pageDate: { date: '2025-04', precision: 'month' },
+    });
+    expect(container.querySelector('.nc-event-when')?.textContent).toBe('In 2024, about a year before this article');
+    // Without the page's date (the popup, the reader page) nothing is said.
+    render({ card: ceasefire });
+    expect(container.querySelector('.nc-event-when')).toBeNull();
+  });
+
   it('formats event ranges', () => {
     render({ card: { ...ceasefire, date: { start: '2024-09', end: '2024-11', precision: 'month' } } });
     expect(container.querySelector('.nc-event-date')?.textContent).toBe('Sep–Nov 2024');

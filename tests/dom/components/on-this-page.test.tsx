@@ -18,7 +18,7 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
-const stats = { textChars: 1000, textNodes: 10, scanMs: 1, totalMs: 2, longestTaskMs: 1 };
+const stats = { textChars: 1000, textNodes: 10, scanMs: 1, totalMs: 2, longestTaskMs: 1, longestTaskStep: '' };
 
 function ready(overrides: Partial<Extract<PageStatus, { state: 'ready' }>> = {}): PageStatus {
   return {

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadBundledIndex } from '@/lib/corpus/bundled-index';
 import { createEntityMatcher, type MatcherSpec } from '@/lib/matching/match-entities';
+import { newsPageMatcher } from '@/lib/matching/news-page-matcher';
 import type { AnnotationEntity } from '@/lib/matching/page-relevance';
 import { Highlighter } from '@/lib/page/highlighter';
 import { MutationBatcher } from '@/lib/page/mutation-batcher';
@@ -66,7 +67,7 @@ describe('MutationBatcher', () => {
 
 describe('PageAnnotator on a ticker page', () => {
   const { index } = loadBundledIndex();
-  const matcher = createEntityMatcher(index.matcher as MatcherSpec);
+  const matcher = newsPageMatcher(createEntityMatcher(index.matcher as MatcherSpec), new Map());
   const entities = new Map<string, AnnotationEntity>(
     index.entities.map(({ id, name, kind, specificity }) => [id, { id, name, kind, specificity }]),
   );

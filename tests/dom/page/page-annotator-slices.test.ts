@@ -8,6 +8,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildMatcherSpec, createEntityMatcher } from '@/lib/matching/match-entities';
+import { newsPageMatcher } from '@/lib/matching/news-page-matcher';
 import type { AnnotationEntity } from '@/lib/matching/page-relevance';
 import { entitySchema } from '@/lib/model/knowledge-base';
 import { Highlighter } from '@/lib/page/highlighter';
@@ -32,7 +33,7 @@ const knowledgeBase = [
     background: 'Test entity.',
   },
 ].map((entity) => entitySchema.parse(entity));
-const matcher = createEntityMatcher(buildMatcherSpec(knowledgeBase));
+const matcher = newsPageMatcher(createEntityMatcher(buildMatcherSpec(knowledgeBase)), new Map());
 const entities = new Map<string, AnnotationEntity>(
   knowledgeBase.map(({ id, name, kind, specificity }) => [id, { id, name, kind, specificity }]),
 );

@@ -1,18 +1,18 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadBundledIndex } from '@/lib/corpus/bundled-index';
-import { eventTiming } from '@/lib/matching/event-dates';
 import { createEntityMatcher, type MatcherSpec } from '@/lib/matching/match-entities';
+import { eventTimingsOf, newsPageMatcher } from '@/lib/matching/news-page-matcher';
 import type { AnnotationEntity } from '@/lib/matching/page-relevance';
 import { Highlighter } from '@/lib/page/highlighter';
 import { PageAnnotator, type PageAnnotatorOptions } from '@/lib/page/page-annotator';
 
 const { index } = loadBundledIndex();
-const matcher = createEntityMatcher(index.matcher as MatcherSpec);
+const matcher = newsPageMatcher(createEntityMatcher(index.matcher as MatcherSpec), eventTimingsOf(index.entities));
 const entities = new Map<string, AnnotationEntity>(
   index.entities.map((entity) => {
     const { id, name, kind, specificity } = entity;
-    return [id, { id, name, kind, specificity, timing: eventTiming(entity) }];
+    return [id, { id, name, kind, specificity }];
   }),
 );
 

@@ -4,7 +4,7 @@ import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBackgroundService } from '@/entrypoints/background/service';
 import { type BackgroundRequest, backgroundResponses } from '@/lib/extension/messages';
-import { DATABASE_NAME } from '@/lib/storage/database';
+import { DATABASE_NAME, NewsContextDatabase, type StoredArticle } from '@/lib/storage/database';
 
 /**
  * The background's wiring, through WXT's fake browser: every request type,
@@ -58,6 +58,7 @@ const requests: BackgroundRequest[] = [
   { type: 'matcher/resolve', chunks: [[]] },
   { type: 'card/open', entityId: 'hezbollah', pinned: false },
   { type: 'card/closed' },
+  { type: 'card/ui' },
 ];
 
 /**
@@ -76,6 +77,7 @@ const TAB_REQUESTS: BackgroundRequest['type'][] = [
   'matcher/resolve',
   'card/open',
   'card/closed',
+  'card/ui',
 ];
 const ALLOWED: Record<string, BackgroundRequest['type'][]> = {
   'extension page': [
@@ -111,6 +113,7 @@ async function send(message: unknown, sender: Sender): Promise<unknown> {
 
 describe('background routing', () => {
   let insertCss: ReturnType<typeof vi.fn>;
+  let executeScript: ReturnType<typeof vi.fn>;
 
   beforeEach(async () => {
     // Each test starts from an empty database, as a fresh install does.
@@ -124,6 +127,8 @@ describe('background routing', () => {
     vi.spyOn(fakeBrowser.scripting, 'registerContentScripts').mockImplementation((async () => undefined) as never);
     insertCss = vi.fn(async () => undefined);
     vi.spyOn(fakeBrowser.scripting, 'insertCSS').mockImplementation(insertCss as never);
+    executeScript = vi.fn(async () => []);
+    vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation(executeScript as never);
     createBackgroundService();
   });
 
@@ -159,6 +164,13 @@ describe('background routing', () => {
     );
   });
 
+  it('adds the card’s code to the asking frame only (issue #13: pages without highlights never load it)', async () => {
+    const inFrame = { ...(senders()['content script on a news site'] as Sender), frameId: 3 };
+    expect(await send({ type: 'card/ui' }, inFrame)).toBe(true);
+    expect(executeScript).toHaveBeenCalledTimes(1);
+    expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 7, frameIds: [3] }, files: ['/card-ui.js'] });
+  });
+
   it('records feedback for the site the browser reports, not one the message names', async () => {
     const onNews = senders()['content script on a news site'] as Sender;
     await send({ type: 'feedback/add', entityId: 'hezbollah', verdict: 'not-this' }, onNews);
@@ -183,5 +195,18 @@ describe('background routing', () => {
         index: 1,
       }),
     );
+  });
+
+  it('purges deleted articles older than a week when the browser starts, keeping the rest (issue #14)', async () => {
+    const db = new NewsContextDatabase();
+    const day = 24 * 60 * 60 * 1000;
+    const article = { id: 'a1', title: 'Old' } as StoredArticle;
+    await db.trash.bulkAdd([
+      { articleId: 'old', deletedAt: Date.now() - 8 * day, article: { ...article, id: 'old' } },
+      { articleId: 'recent', deletedAt: Date.now() - day, article: { ...article, id: 'recent' } },
+    ]);
+    await fakeBrowser.runtime.onStartup.trigger();
+    expect(await db.trash.toCollection().primaryKeys()).toEqual(['recent']);
+    db.close();
   });
 });

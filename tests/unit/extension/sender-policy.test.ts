@@ -37,6 +37,7 @@ const REQUESTS: Record<BackgroundRequest['type'], unknown> = {
   'matcher/resolve': { type: 'matcher/resolve', chunks: [[]] },
   'card/open': { type: 'card/open', entityId: 'hezbollah', pinned: false },
   'card/closed': { type: 'card/closed' },
+  'card/ui': { type: 'card/ui' },
 };
 
 /** What the product needs, written out by hand: the table test compares the policy with it. */
@@ -56,6 +57,7 @@ const EXPECTED: Record<BackgroundRequest['type'], Record<SenderKind, boolean>> =
   'matcher/resolve': { 'extension-page': false, 'content-script': true, other: false },
   'card/open': { 'extension-page': false, 'content-script': true, other: false },
   'card/closed': { 'extension-page': false, 'content-script': true, other: false },
+  'card/ui': { 'extension-page': false, 'content-script': true, other: false },
 };
 
 describe('sender policy', () => {

@@ -9,6 +9,7 @@ import {
   VERSION_2_STORES,
   VERSION_3_STORES,
   VERSION_4_STORES,
+  VERSION_5_STORES,
 } from '@/lib/storage/database';
 import { urlKeyOf } from '@/lib/text/article-fingerprint';
 
@@ -52,7 +53,7 @@ describe('the database schema', () => {
       feedback: '++id, entityId, site, [entityId+site]',
       settings: 'key',
     });
-    expect(DATABASE_VERSION).toBe(4);
+    expect(DATABASE_VERSION).toBe(5);
     expect(Object.keys(VERSION_2_STORES)).toEqual(
       expect.arrayContaining([
         ...Object.keys(VERSION_1_STORES),
@@ -195,10 +196,45 @@ describe('the database schema', () => {
 
     const db = new NewsContextDatabase(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(DATABASE_VERSION);
     expect(await db.articles.count()).toBe(1);
     expect(await db.candidateDecisions.get('baabda')).toEqual({ key: 'baabda', decision: 'dismissed', decidedAt: 1 });
     expect(await db.candidates.count()).toBe(0);
+    await db.delete();
+  });
+
+  it('keeps version 4 as released, and v5 only adds the trash of deleted articles, empty (issue #14)', async () => {
+    expect(VERSION_5_STORES).toEqual({ ...VERSION_4_STORES, trash: 'articleId, deletedAt' });
+    expect(DATABASE_VERSION).toBe(5);
+    const name = `migration-v5-${Math.random()}`;
+    const v4 = new Dexie(name);
+    v4.version(1).stores(VERSION_1_STORES);
+    v4.version(2).stores(VERSION_2_STORES);
+    v4.version(3).stores(VERSION_3_STORES);
+    v4.version(4).stores(VERSION_4_STORES);
+    await v4.open();
+    const article = { ...v1Article, site: 'naharnet.com', urlKey: urlKeyOf(v1Article.url as string) };
+    await v4.table('articles').add(article);
+    await v4.table('mentions').bulkAdd(mentions.filter((group) => group.articleId === article.id));
+    await v4.table('feedback').add({ entityId: 'naqoura', site: '', verdict: 'dont-highlight', createdAt: 1 });
+    await v4
+      .table('candidates')
+      .add({ key: 'baabda', name: 'Baabda', kind: 'place', count: 2, articleCount: 1, examples: [] });
+    v4.close();
+
+    const db = new NewsContextDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(5);
+    expect(await db.articles.get(article.id)).toEqual(article);
+    expect(await db.mentions.where('articleId').equals(article.id).count()).toBe(2);
+    expect(await db.feedback.toArray()).toEqual([
+      { id: 1, entityId: 'naqoura', site: '', verdict: 'dont-highlight', createdAt: 1 },
+    ]);
+    expect((await db.candidates.get('baabda'))?.name).toBe('Baabda');
+    expect(await db.trash.count()).toBe(0);
+    // The purge reads the trash by date: the index exists.
+    await db.trash.add({ articleId: 'gone', deletedAt: 5, article });
+    expect(await db.trash.where('deletedAt').below(6).count()).toBe(1);
     await db.delete();
   });
 });

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importSources } from '@/lib/import/import-articles';
 import { readImportFile, sourceFromPaste } from '@/lib/import/import-sources';
 import { CorpusSearch } from '@/lib/search/corpus-search';
+import { restoreFromTrash } from '@/lib/storage/article-trash';
 import { parseCorpusPack } from '@/lib/storage/corpus-pack';
 import type { NewsContextDatabase } from '@/lib/storage/database';
 import { readImportCatalog } from '@/lib/storage/imported-corpus';
@@ -10,8 +11,8 @@ import {
   deleteArticles,
   exportCorpus,
   exportFileName,
+  readResetScope,
   resetToSeedCorpus,
-  restoreArticles,
   updateArticleMetadata,
 } from '@/lib/storage/manage-articles';
 import { acceptCandidate, dismissCandidate, saveEntity } from '@/lib/storage/reader-entities';
@@ -100,21 +101,22 @@ describe('export', () => {
 });
 
 describe('managing imported articles', () => {
-  it('deletes with everything derived, and undoes the deletion exactly', async () => {
+  it('deletes with everything derived into the trash, and undoes the deletion exactly', async () => {
     await populate(db);
     const before = await snapshot(db);
     const [article] = await db.articles.orderBy('id').toArray();
     if (!article) throw new Error('no article');
-    const removed = await deleteArticles(storeFor(db), [article.id]);
-    expect(removed.articles.map((entry) => entry.id)).toEqual([article.id]);
+    expect(await deleteArticles(storeFor(db), [article.id, 'no-such-article'])).toEqual([article.id]);
     expect(await db.articles.get(article.id)).toBeUndefined();
     expect(await db.mentions.where('articleId').equals(article.id).count()).toBe(0);
     expect(await db.articleExcerpts.get(article.id)).toBeUndefined();
+    expect(await db.trash.get(article.id)).toEqual({ articleId: article.id, deletedAt: 1_773_133_200_000, article });
 
-    expect(await restoreArticles(storeFor(db), removed)).toBe(1);
+    const back = await restoreFromTrash(storeFor(db), [article.id]);
+    expect(back.restored.map((entry) => entry.id)).toEqual([article.id]);
     expect(await snapshot(db)).toEqual(before);
-    // Undoing twice does not double it.
-    expect(await restoreArticles(storeFor(db), removed)).toBe(0);
+    // Undoing twice does not double it: the trash no longer holds it.
+    expect((await restoreFromTrash(storeFor(db), [article.id])).restored).toEqual([]);
   });
 
   it('edits metadata; excerpts follow, a bad field is explained, a taken URL refused', async () => {
@@ -151,8 +153,21 @@ describe('managing imported articles', () => {
     expect(taken.ok ? '' : taken.problems[0]?.reason).toMatch(/already the address of “Renamed”/);
   });
 
-  it('resets to the seed corpus, keeping settings and feedback', async () => {
+  it('resets to the seed corpus: the trash and hidden entities go by default, settings stay', async () => {
     await populate(db);
+    const [article] = await db.articles.orderBy('id').toArray();
+    await deleteArticles(storeFor(db), [article?.id ?? '']);
+    await addFeedback(db, 'naqoura', 'dont-highlight', '', 6);
+    expect(await readResetScope(storeFor(db))).toEqual({
+      articles: 3,
+      trashedArticles: 1,
+      entities: 2,
+      candidateDecisions: 2,
+      hiddenEntities: 2,
+      pausedSites: 1,
+      extraSites: 0,
+      highlightMode: 'every',
+    });
     await resetToSeedCorpus(storeFor(db));
     for (const table of [
       db.articles,
@@ -161,10 +176,21 @@ describe('managing imported articles', () => {
       db.entities,
       db.candidateDecisions,
       db.searchSegments,
+      db.trash,
+      db.feedback,
     ]) {
       expect(await table.count(), table.name).toBe(0);
     }
-    expect(await db.feedback.count()).toBe(1);
     expect((await db.settings.get('settings'))?.value.highlightMode).toBe('every');
+  });
+
+  it('resets keeping hidden entities, or clearing settings, as the reader chose', async () => {
+    await populate(db);
+    await resetToSeedCorpus(storeFor(db), { hiddenEntities: false, settings: true });
+    expect(await db.articles.count()).toBe(0);
+    expect((await db.feedback.toArray()).map((row) => row.entityId)).toEqual(['tom-barrack']);
+    expect(await db.settings.count()).toBe(0);
+    const scope = await readResetScope(storeFor(db));
+    expect([scope.highlightMode, scope.pausedSites, scope.hiddenEntities]).toEqual(['first', 0, 1]);
   });
 });

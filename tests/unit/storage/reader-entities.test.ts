@@ -4,6 +4,7 @@ import { backgroundRequest, catalogChangedMessage } from '@/lib/extension/messag
 import { importSources } from '@/lib/import/import-articles';
 import { sourceFromPaste } from '@/lib/import/import-sources';
 import type { CorpusIndex } from '@/lib/model/index-schema';
+import { readCandidates, replaceCandidates } from '@/lib/storage/candidate-store';
 import type { NewsContextDatabase } from '@/lib/storage/database';
 import { importedExcerptsOf, readImportCatalog } from '@/lib/storage/imported-corpus';
 import {
@@ -13,6 +14,8 @@ import {
   dismissCandidate,
   entityIdFor,
   mergeCandidate,
+  removeEntity,
+  restoreEntity,
   saveEntity,
 } from '@/lib/storage/reader-entities';
 import { contextFor, freshDatabase, index, storeFor } from '../../support/import-fixtures';
@@ -145,5 +148,63 @@ describe('the reader’s entities', () => {
   it('tells the background through a validated message', () => {
     expect(backgroundRequest.safeParse({ type: 'catalog/changed' }).success).toBe(true);
     expect(catalogChangedMessage.safeParse({ type: 'catalog/changed', extra: 1 }).success).toBe(false);
+  });
+});
+
+describe('deleting an entity, and its Undo (issue #14)', () => {
+  const candidate = {
+    key: 'karim sfeir',
+    name: 'Karim Sfeir',
+    kind: 'person' as const,
+    count: 2,
+    articleCount: 1,
+    examples: [],
+  };
+
+  it('proposes the candidate again once the entity made from it is deleted, and Undo brings both back', async () => {
+    const catalog = await withArticle();
+    await replaceCandidates(db, [candidate]);
+    const accepted = await acceptCandidate(
+      storeFor(db),
+      candidate,
+      { name: 'Karim Sfeir', kind: 'person', aliases: [] },
+      catalog,
+    );
+    if (!accepted.ok) throw new Error('refused');
+    expect(await readCandidates(db)).toEqual([]);
+    const excerpts = (await importedExcerptsOf(db, accepted.entityId)).excerpts.length;
+    expect(excerpts).toBeGreaterThan(0);
+
+    const { catalog: after, removed } = await removeEntity(storeFor(db), accepted.entityId);
+    expect(after.entityById.has(accepted.entityId)).toBe(false);
+    expect((await readCandidates(db)).map((entry) => entry.key)).toEqual(['karim sfeir']);
+    expect((await importedExcerptsOf(db, accepted.entityId)).excerpts).toEqual([]);
+
+    const undone = await restoreEntity(storeFor(db), removed);
+    expect(undone.restored).toBe(true);
+    expect(undone.catalog.entityById.get(accepted.entityId)?.name).toBe('Karim Sfeir');
+    expect(await readCandidates(db)).toEqual([]);
+    expect((await importedExcerptsOf(db, accepted.entityId)).excerpts.length).toBe(excerpts);
+  });
+
+  it('restoring the bundled version also frees a candidate merged into the edit; Undo restores the edit', async () => {
+    const catalog = await withArticle();
+    await mergeCandidate(storeFor(db), { key: 'nakoura', name: 'Nakoura' }, 'naqoura', catalog);
+    const { removed } = await removeEntity(storeFor(db), 'naqoura');
+    expect(await db.candidateDecisions.get('nakoura')).toBeUndefined();
+    expect(removed.stored?.origin).toBe('override');
+    await restoreEntity(storeFor(db), removed);
+    expect((await db.entities.get('naqoura'))?.entity.aliases.map((alias) => alias.text)).toContain('Nakoura');
+    expect((await db.candidateDecisions.get('nakoura'))?.decision).toBe('merged');
+  });
+
+  it('does not overwrite an entity saved under the same id after the deletion', async () => {
+    const naqoura = index.entities.find((entity) => entity.id === 'naqoura');
+    if (!naqoura) throw new Error('naqoura missing');
+    await saveEntity(storeFor(db), { ...naqoura, role: 'First edit' });
+    const { removed } = await removeEntity(storeFor(db), 'naqoura');
+    await saveEntity(storeFor(db), { ...naqoura, role: 'Second edit' });
+    expect((await restoreEntity(storeFor(db), removed)).restored).toBe(false);
+    expect((await db.entities.get('naqoura'))?.entity.role).toBe('Second edit');
   });
 });
