@@ -41,6 +41,8 @@ export class CardFrame {
   private raiseQueued = false;
   /** Opened from the keyboard: focus goes into the frame once it is shown (a hidden frame cannot take focus). */
   private focusPending = false;
+  /** What had focus on the page before the card took it: it gets it back when the card closes. */
+  private focusReturn: Element | null = null;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -82,12 +84,25 @@ export class CardFrame {
     frame.style.setProperty('visibility', this.contentHeight > 0 ? 'visible' : 'hidden', 'important');
     if (this.focusPending && this.contentHeight > 0) {
       this.focusPending = false;
+      if (document.activeElement !== this.host) this.focusReturn = document.activeElement;
       frame.focus();
     }
   }
 
   /** Takes the host off the page: it goes back to having no node of ours. */
   remove(): void {
+    // A card closed with focus inside (Escape, its close button) hands focus back to the page first, as a
+    // dialog does: otherwise focus goes down with the frame, and the rest of the key press (its keyup) is
+    // sent to a frame that no longer exists (Chromium's DevTools input then never answers).
+    if (this.host && document.activeElement === this.host) {
+      const previous = this.focusReturn;
+      if (previous instanceof HTMLElement && previous.isConnected && previous !== document.body) {
+        previous.focus({ preventScroll: true });
+      } else {
+        this.frame?.blur();
+      }
+    }
+    this.focusReturn = null;
     this.topLayerWatch?.abort();
     this.topLayerWatch = undefined;
     this.host?.remove();

@@ -376,12 +376,19 @@ describe('the Firefox build in Firefox', () => {
     await Promise.all([page.close(), popup.close()]);
   });
 
-  test('a card opened from the keyboard keeps focus when the page opens a popover', async () => {
+  test('a card opened from the keyboard takes focus, keeps it when the page opens a popover, and gives it back on Escape', async () => {
     const url = `${session.newsOrigin}/related-en/`;
     const { page, errors } = await openPage(session.browser, url);
     const { page: popup } = await openExtensionPage('popup.html');
     await annotationsOf(popup, url);
     await page.bringToFront();
+    // The reader was on a link of the page when they pressed the command.
+    await page.evaluate(() =>
+      document
+        .querySelector<HTMLElement>('article a[href], main a[href], a[href]')
+        ?.setAttribute('data-was-focused', ''),
+    );
+    await page.focus('[data-was-focused]');
     // Alt+Shift+N: the background tells the tab to step to the next mention, its card pinned, focus inside.
     expect(await tellTab(popup, url, { type: 'mention/step', direction: 1 })).toBe(true);
     await expect.poll(() => cardText(page), { timeout: 5000 }).toContain('From our sources');
@@ -404,9 +411,10 @@ describe('the Firefox build in Firefox', () => {
     });
     await pause(300);
     expect(await focusInCard()).toBe(true);
-    // And Escape, pressed in the card, closes it.
+    // And Escape, pressed in the card, closes it and gives focus back where it was, as a dialog does.
     await page.keyboard.press('Escape');
     await expect.poll(() => ownUiBox(page), { timeout: 5000 }).toBeNull();
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-was-focused'))).toBe(true);
     expect(errors).toEqual([]);
     await Promise.all([page.close(), popup.close()]);
   });
