@@ -14,7 +14,7 @@ import { mayRequest, senderKind } from '@/lib/extension/sender-policy';
 import { importPageDraft } from '@/lib/import/page-import';
 import { formatImportProblem } from '@/lib/model/import-problems';
 import { siteOf } from '@/lib/model/settings';
-import { HIGHLIGHT_CSS } from '@/lib/page/highlighter';
+import { HIGHLIGHT_CSS } from '@/lib/page/highlight-style';
 import { createSerialQueue } from '@/lib/scheduling/serial-queue';
 import { purgeTrash } from '@/lib/storage/article-trash';
 import { NewsContextDatabase } from '@/lib/storage/database';

@@ -180,11 +180,9 @@ class AnnotationSession {
 
   /** From the popup: the entity's next mention after the open one, scrolled to, with its card. */
   showEntity(entityId: string): boolean {
-    const mentions = this.highlighter.mentions().filter((mention) => mention.entityId === entityId);
-    if (mentions.length === 0) return false;
-    const current = this.cards?.openMention;
-    const at = current ? mentions.indexOf(current) : -1;
-    this.reveal(mentions[(at + 1) % mentions.length] as Mention);
+    const mention = this.highlighter.nextMentionOf(entityId, this.cards?.openMention);
+    if (!mention) return false;
+    this.reveal(mention);
     return true;
   }
 

@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { placeCard } from '@/lib/page/place-card';
+import { placeCard, viewportOf } from '@/lib/page/place-card';
 import { OWN_UI_TAG } from '@/lib/page/text-ranges';
 
 /**
@@ -72,7 +72,7 @@ export class CardFrame {
     const frame = this.frame;
     const anchor = this.anchor;
     if (!frame || !anchor) return;
-    const viewport = { width: document.documentElement.clientWidth || window.innerWidth, height: window.innerHeight };
+    const viewport = viewportOf(document.documentElement, window);
     const width = Math.min(WIDTH, viewport.width - 16);
     const placement = placeCard(anchor.getBoundingClientRect(), { width, height: this.contentHeight }, viewport);
     const height = Math.min(this.contentHeight, placement.maxHeight);

@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { CardController } from '@/lib/page/card-controller';
+import { CardController, pointerPerFrame } from '@/lib/page/card-controller';
 import type { Highlighter, Mention } from '@/lib/page/highlighter';
 import { CardFrame } from './card-frame';
 import type { CardUi } from './card-ui-contract';
@@ -15,8 +15,6 @@ export class HoverCard implements CardUi {
   private readonly controller: CardController<Mention>;
   private readonly frame: CardFrame;
   private pointerTracking = false;
-  private frameRequested = false;
-  private lastPointer: PointerEvent | undefined;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -54,7 +52,13 @@ export class HoverCard implements CardUi {
   trackPointer(): void {
     if (this.pointerTracking) return;
     this.pointerTracking = true;
-    this.ctx.addEventListener(document, 'pointermove', (event) => this.onPointerMove(event as PointerEvent), {
+    const onPointerMove = pointerPerFrame(this.controller, requestAnimationFrame);
+    this.ctx.addEventListener(document, 'pointermove', (event) => onPointerMove(event as PointerEvent), {
+      passive: true,
+      capture: true,
+    });
+    // The card's own presses happen inside its frame and never reach this document: every press here is outside it.
+    this.ctx.addEventListener(document, 'pointerdown', (event) => this.controller.pressOutside(event), {
       passive: true,
       capture: true,
     });
@@ -87,18 +91,5 @@ export class HoverCard implements CardUi {
   destroy(): void {
     this.controller.destroy();
     this.frame.remove();
-  }
-
-  private onPointerMove(event: PointerEvent): void {
-    // A page script's synthetic pointermove is not trusted: it cannot open the card (issue #13).
-    if (!event.isTrusted) return;
-    this.lastPointer = event;
-    if (this.frameRequested) return;
-    // One hit test per frame, however fast the pointer moves.
-    this.frameRequested = true;
-    requestAnimationFrame(() => {
-      this.frameRequested = false;
-      if (this.lastPointer) this.controller.pointerAt(this.lastPointer);
-    });
   }
 }

@@ -5,7 +5,7 @@ import { loadArticle, loadCorpus, loadEntityCard } from '@/lib/extension/corpus-
 import { parseReaderHash, readerPageLink, readerUrl } from '@/lib/extension/reader-page-url';
 import { formatPartialDate } from '@/lib/model/format-date';
 import type { IndexedArticle } from '@/lib/model/index-schema';
-import { HIGHLIGHT_CSS } from '@/lib/page/highlighter';
+import { HIGHLIGHT_CSS } from '@/lib/page/highlight-style';
 import type { RelatedArticle } from '@/lib/search/corpus-search';
 import { SKIP_ATTRIBUTE, useArticleAnnotation } from './article-annotation';
 import { useReaderCards } from './reader-card';

@@ -1,22 +1,20 @@
-import { type CSSProperties, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { type CSSProperties, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { EntityCardView } from '@/components/entity-card';
 import type { CardExcerpt, EntityCard } from '@/lib/corpus/entity-card';
 import { timelineUrl } from '@/lib/extension/timeline-page-url';
+import { CardController, pointerPerFrame } from '@/lib/page/card-controller';
 import type { Highlighter, Mention } from '@/lib/page/highlighter';
+import { placeCard, viewportOf } from '@/lib/page/place-card';
 import { SKIP_ATTRIBUTE } from './article-annotation';
 
 /**
  * The reader page's entity cards: the hover card of news pages, rendered
- * directly in React (our own page needs no shadow root). The same rules as
- * on a page (WCAG 1.4.13): the pointer rests on a mention to open it, can
- * move onto the card, and Escape or × closes it. From the keyboard (the
- * entity list), the card opens pinned, with focus inside.
+ * directly in React (our own page needs no frame). The same controller
+ * (`lib/page/card-controller.ts`: timings, pointer rules, Escape, a press
+ * outside) and the same placement (`lib/page/place-card.ts`) as on a page.
+ * From the keyboard (the entity list), the card opens pinned, with focus
+ * inside, and focus goes back to where it was when the card closes.
  */
-
-// The hover card's timings (entrypoints/content/hover-card.tsx), so both feel the same.
-const REST_MS = 350;
-const LEAVE_GRACE_MS = 400;
-const MARGIN = 8;
 
 interface Shown {
   mention: Mention;
@@ -42,157 +40,124 @@ export function useReaderCards(
   const [shown, setShown] = useState<Shown | undefined>(undefined);
   const shownRef = useRef<Shown | undefined>(undefined);
   shownRef.current = shown;
-  const overCard = useRef(false);
-  const restTimer = useRef<number | undefined>(undefined);
-  const leaveTimer = useRef<number | undefined>(undefined);
-  const restingOn = useRef<Mention | undefined>(undefined);
+  // What the next `open` shows when it is not the mention's own entity (a related entity) or came from a button.
+  const request = useRef<{ entityId: string; returnFocus?: HTMLElement | null } | undefined>(undefined);
+  const card = useRef<HTMLDivElement>(null);
 
-  const open = useCallback(
-    (mention: Mention, entityId: string, pinned: boolean, returnFocus?: HTMLElement | null) => {
-      window.clearTimeout(leaveTimer.current);
-      highlighter?.setActive(mention);
-      setShown({ mention, entityId, pinned, card: undefined, returnFocus });
-      loadCard(entityId).then(
-        (card) =>
-          setShown((current) => (current?.entityId === entityId ? { ...current, card: card ?? null } : current)),
-        () => setShown((current) => (current?.entityId === entityId ? { ...current, card: null } : current)),
-      );
-    },
-    [highlighter, loadCard],
-  );
+  const controller = useMemo(() => {
+    if (!highlighter) return undefined;
+    return new CardController<Mention>({
+      hitTest: (x, y) => highlighter.hitTest(x, y) ?? undefined,
+      open: (mention, pinned) => {
+        const { entityId, returnFocus } = request.current ?? { entityId: mention.entityId };
+        request.current = undefined;
+        highlighter.setActive(mention);
+        setShown({ mention, entityId, pinned, card: undefined, returnFocus });
+        loadCard(entityId).then(
+          (loaded) =>
+            setShown((current) => (current?.entityId === entityId ? { ...current, card: loaded ?? null } : current)),
+          () => setShown((current) => (current?.entityId === entityId ? { ...current, card: null } : current)),
+        );
+      },
+      close: () => {
+        highlighter.setActive(null);
+        const returnFocus = shownRef.current?.returnFocus;
+        setShown(undefined);
+        returnFocus?.focus();
+      },
+      setTimeout: (callback, ms) => window.setTimeout(callback, ms),
+      clearTimeout: (id) => window.clearTimeout(id),
+    });
+  }, [highlighter, loadCard]);
 
-  const close = useCallback(() => {
-    window.clearTimeout(leaveTimer.current);
-    highlighter?.setActive(null);
-    const returnFocus = shownRef.current?.returnFocus;
-    setShown(undefined);
-    returnFocus?.focus();
-  }, [highlighter]);
-
-  // The pointer: one hit test per frame, a rest before opening, a grace period before closing.
   useEffect(() => {
-    if (!highlighter) return;
-    let frame = 0;
-    let point = { x: 0, y: 0 };
-    const onFrame = () => {
-      frame = 0;
-      if (overCard.current) return;
-      const hit = highlighter.hitTest(point.x, point.y);
-      const current = shownRef.current;
-      if (hit && hit === current?.mention) {
-        window.clearTimeout(leaveTimer.current);
-        return;
-      }
-      if (hit !== restingOn.current) {
-        restingOn.current = hit;
-        window.clearTimeout(restTimer.current);
-        if (hit) {
-          restTimer.current = window.setTimeout(() => {
-            if (restingOn.current === hit && !overCard.current) open(hit, hit.entityId, false);
-          }, REST_MS);
-        }
-      }
-      if (!hit && current && !current.pinned) {
-        window.clearTimeout(leaveTimer.current);
-        leaveTimer.current = window.setTimeout(() => {
-          if (!overCard.current && !shownRef.current?.pinned) close();
-        }, LEAVE_GRACE_MS);
-      }
+    if (!controller) return;
+    const onMove = pointerPerFrame(controller, requestAnimationFrame);
+    // Presses on the card itself are the card's; any other closes it.
+    const onDown = (event: PointerEvent) => {
+      if (!card.current?.contains(event.target as Node)) controller.pressOutside(event);
     };
-    const onMove = (event: PointerEvent) => {
-      point = { x: event.clientX, y: event.clientY };
-      if (!frame) frame = requestAnimationFrame(onFrame);
-    };
+    const onKey = (event: KeyboardEvent) => controller.keyDown(event);
     document.addEventListener('pointermove', onMove, { passive: true });
+    document.addEventListener('pointerdown', onDown, true);
+    window.addEventListener('keydown', onKey);
     return () => {
       document.removeEventListener('pointermove', onMove);
-      cancelAnimationFrame(frame);
-      window.clearTimeout(restTimer.current);
-      window.clearTimeout(leaveTimer.current);
+      document.removeEventListener('pointerdown', onDown, true);
+      window.removeEventListener('keydown', onKey);
+      controller.destroy();
     };
-  }, [highlighter, open, close]);
+  }, [controller]);
 
-  // Escape closes the card from anywhere on the page.
-  useEffect(() => {
-    if (!shown) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') close();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [shown, close]);
+  const showEntity = (mention: Mention, entityId: string, returnFocus?: HTMLElement | null) => {
+    request.current = { entityId, returnFocus };
+    controller?.show(mention, true);
+  };
 
   const revealEntity = (entityId: string, from?: HTMLElement | null): boolean => {
     if (!highlighter) return false;
-    const mentions = highlighter.mentions().filter((mention) => mention.entityId === entityId);
-    if (mentions.length === 0) return false;
-    const at = shown ? mentions.indexOf(shown.mention) : -1;
-    const mention = mentions[(at + 1) % mentions.length] as Mention;
+    const mention = highlighter.nextMentionOf(entityId, controller?.openMention);
+    if (!mention) return false;
     const rect = mention.range.getBoundingClientRect();
     if (rect.top < 80 || rect.bottom > window.innerHeight - 80) {
       window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: 'instant' });
     }
-    open(mention, entityId, true, from);
+    showEntity(mention, entityId, from);
     return true;
   };
 
-  const layer = shown ? (
-    <CardPopover
-      key={`${shown.entityId}:${shown.pinned}`}
-      shown={shown}
-      onPointerOver={(over) => {
-        overCard.current = over;
-        if (over) window.clearTimeout(leaveTimer.current);
-      }}
-      onClose={close}
-      onOpenExcerpt={onOpenExcerpt}
-      onSelectRelated={(entityId) => open(shown.mention, entityId, true, shown.returnFocus)}
-    />
-  ) : null;
+  const layer =
+    shown && controller ? (
+      <CardPopover
+        key={`${shown.entityId}:${shown.pinned}`}
+        wrapper={card}
+        shown={shown}
+        onPointerOver={(over, event) => controller.pointerOnCard(over, event)}
+        onClose={() => controller.close()}
+        onOpenExcerpt={onOpenExcerpt}
+        onSelectRelated={(entityId) => showEntity(shown.mention, entityId, shown.returnFocus)}
+      />
+    ) : null;
 
   return { layer, revealEntity };
 }
 
 function CardPopover(props: {
+  wrapper: React.RefObject<HTMLDivElement | null>;
   shown: Shown;
-  onPointerOver(over: boolean): void;
+  onPointerOver(over: boolean, event: PointerEvent): void;
   onClose(): void;
   onOpenExcerpt(excerpt: CardExcerpt): void;
   onSelectRelated(entityId: string): void;
 }) {
-  const { shown } = props;
-  const wrapper = useRef<HTMLDivElement>(null);
+  const { shown, wrapper } = props;
   const [style, setStyle] = useState<CSSProperties>({ visibility: 'hidden', top: 0, left: 0 });
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: placed again when the card's content (and size) changes.
   useLayoutEffect(() => {
     const element = wrapper.current;
     if (!element) return;
-    const anchor = shown.mention.range.getBoundingClientRect();
-    const size = element.getBoundingClientRect();
-    const below = window.innerHeight - anchor.bottom - MARGIN;
-    const above = anchor.top - MARGIN;
-    const placeBelow = below >= size.height || below >= above;
-    const room = Math.max(160, (placeBelow ? below : above) - MARGIN);
-    const height = Math.min(size.height, room);
-    const top = placeBelow ? anchor.bottom + MARGIN / 2 : Math.max(MARGIN, anchor.top - height - MARGIN / 2);
-    const left = Math.min(Math.max(MARGIN, anchor.left), Math.max(MARGIN, window.innerWidth - size.width - MARGIN));
-    setStyle({ top, left, maxHeight: room });
+    const place = () => {
+      const { top, left, maxHeight } = placeCard(
+        shown.mention.range.getBoundingClientRect(),
+        element.getBoundingClientRect(),
+        viewportOf(document.documentElement, window),
+      );
+      setStyle({ top, left, maxHeight });
+    };
+    place();
+    // The card is fixed in the viewport: it follows its mention as the article scrolls, as on a news page.
+    window.addEventListener('scroll', place, { passive: true, capture: true });
+    window.addEventListener('resize', place, { passive: true });
+    return () => {
+      window.removeEventListener('scroll', place, { capture: true });
+      window.removeEventListener('resize', place);
+    };
   }, [shown.card, shown.mention]);
 
   useEffect(() => {
     if (shown.pinned && shown.card) wrapper.current?.querySelector<HTMLElement>('button')?.focus();
-  }, [shown.pinned, shown.card]);
-
-  // A press anywhere else closes the card, as a click outside closes a dialog.
-  const { onClose } = props;
-  useEffect(() => {
-    const onDown = (event: PointerEvent) => {
-      if (!wrapper.current?.contains(event.target as Node)) onClose();
-    };
-    document.addEventListener('pointerdown', onDown, true);
-    return () => document.removeEventListener('pointerdown', onDown, true);
-  }, [onClose]);
+  }, [shown.pinned, shown.card, wrapper]);
 
   return (
     <div
@@ -200,8 +165,8 @@ function CardPopover(props: {
       className="nc-reader-card"
       style={style}
       {...{ [SKIP_ATTRIBUTE]: '' }}
-      onPointerEnter={() => props.onPointerOver(true)}
-      onPointerLeave={() => props.onPointerOver(false)}
+      onPointerEnter={(event) => props.onPointerOver(true, event.nativeEvent)}
+      onPointerLeave={(event) => props.onPointerOver(false, event.nativeEvent)}
     >
       {shown.card ? (
         <EntityCardView

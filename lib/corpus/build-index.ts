@@ -1,10 +1,6 @@
 import MiniSearch from 'minisearch';
-import {
-  buildMatcherSpec,
-  createEntityMatcher,
-  type EntityMatch,
-  type EntityMatcher,
-} from '../matching/match-entities';
+import { createEntityMatcher, type EntityMatch, type EntityMatcher } from '../matching/match-entities';
+import { buildMatcherSpec } from '../matching/matcher-spec';
 import {
   CORPUS_INDEX_SCHEMA_VERSION,
   type CorpusIndex,

@@ -1,9 +1,5 @@
-import {
-  buildMatcherSpec,
-  createEntityMatcher,
-  type EntityMatcher,
-  type MatcherSpec,
-} from '../matching/match-entities';
+import { createEntityMatcher, type EntityMatcher, type MatcherSpec } from '../matching/match-entities';
+import { buildMatcherSpec } from '../matching/matcher-spec';
 import { eventTimingsOf, type NewsPageMatcher, newsPageMatcher } from '../matching/news-page-matcher';
 import type { AnnotationEntity } from '../matching/page-relevance';
 import type { CorpusIndex, Excerpt, IndexedArticle } from '../model/index-schema';

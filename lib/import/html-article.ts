@@ -1,4 +1,5 @@
 import { Readability } from '@mozilla/readability';
+import { BLOCK_ELEMENTS, NON_ARTICLE_ELEMENTS } from '../text/markup-elements';
 
 /**
  * The article inside an HTML page: its main text (found by Mozilla's
@@ -35,62 +36,13 @@ const MAX_ELEMENTS = 30_000;
 /** Deeper documents skip Readability. Real news pages nest a few dozen levels. */
 const MAX_DEPTH = 200;
 
-/** Never article text. */
-const SKIPPED_ELEMENTS = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'SVG',
-  'MATH',
-  'IFRAME',
-  'OBJECT',
-  'EMBED',
-  'CANVAS',
-  'VIDEO',
-  'AUDIO',
-  'SELECT',
-  'TEXTAREA',
-  'BUTTON',
-  'HEAD',
-  'TITLE',
-]);
+/**
+ * Never article text (lib/text/markup-elements.ts): with a parsed document,
+ * the fallback text of media and the labels of buttons go too.
+ */
+const SKIPPED_ELEMENTS = new Set([...NON_ARTICLE_ELEMENTS, 'video', 'audio', 'button']);
 
-const BLOCK_ELEMENTS = new Set([
-  'P',
-  'DIV',
-  'SECTION',
-  'ARTICLE',
-  'MAIN',
-  'ASIDE',
-  'HEADER',
-  'FOOTER',
-  'NAV',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'UL',
-  'OL',
-  'LI',
-  'DL',
-  'DT',
-  'DD',
-  'BLOCKQUOTE',
-  'PRE',
-  'FIGURE',
-  'FIGCAPTION',
-  'TABLE',
-  'TR',
-  'HR',
-  'ADDRESS',
-  'DETAILS',
-  'SUMMARY',
-  'FORM',
-  'FIELDSET',
-]);
+const BLOCK_ELEMENT_NAMES = new Set(BLOCK_ELEMENTS);
 
 /**
  * Reads the article out of `doc` (which it rearranges).
@@ -183,17 +135,17 @@ export function blockText(root: Node): string {
     }
     if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) continue;
     const element = node.nodeType === 1 ? (node as Element) : undefined;
-    const name = element?.tagName.toUpperCase() ?? '';
+    const name = element?.tagName.toLowerCase() ?? '';
     if (closing) {
-      if (BLOCK_ELEMENTS.has(name)) parts.push('\n\n');
+      if (BLOCK_ELEMENT_NAMES.has(name)) parts.push('\n\n');
       continue;
     }
     if (element && (SKIPPED_ELEMENTS.has(name) || isHidden(element))) continue;
-    if (name === 'BR') {
+    if (name === 'br') {
       parts.push('\n');
       continue;
     }
-    if (BLOCK_ELEMENTS.has(name)) parts.push('\n\n');
+    if (BLOCK_ELEMENT_NAMES.has(name)) parts.push('\n\n');
     stack.push({ node, closing: true });
     const children = node.childNodes;
     for (let index = children.length - 1; index >= 0; index--) {

@@ -111,10 +111,49 @@ function normalisedText(element: Element): string {
   return (element.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
-function linkTextLength(element: Element): number {
+// Text nodes or links read between two pauses when measuring a whole block
+// (a page's wrapper can hold a megabyte of text and thousands of links).
+const NODES_PER_STEP = 256;
+
+/** Characters of the links' text in `element`, pausing as it goes. */
+function* linkTextLength(element: Element): Generator<void, number> {
   let length = 0;
-  for (const link of element.querySelectorAll('a')) length += (link.textContent ?? '').trim().length;
+  let sincePause = 0;
+  for (const link of element.querySelectorAll('a')) {
+    if (++sincePause === NODES_PER_STEP) {
+      sincePause = 0;
+      yield;
+    }
+    length += (link.textContent ?? '').trim().length;
+  }
   return length;
+}
+
+/**
+ * `normalisedText(element).length`, read text node by text node so that a
+ * block holding a whole page's text does not make one long task: each run of
+ * whitespace counts once, also across nodes, and none at either end.
+ */
+export function* collapsedTextLength(element: Element): Generator<void, number> {
+  const doc = element.ownerDocument;
+  // 4 is NodeFilter.SHOW_TEXT (a number: not every DOM this runs on has the NodeFilter global).
+  const walker = doc.createTreeWalker(element, 4);
+  let length = 0;
+  let afterSpace = true;
+  let sincePause = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (++sincePause === NODES_PER_STEP) {
+      sincePause = 0;
+      yield;
+    }
+    let text = (node.nodeValue ?? '').replace(/\s+/g, ' ');
+    if (text.length === 0) continue;
+    if (afterSpace && text.startsWith(' ')) text = text.slice(1);
+    if (text.length === 0) continue;
+    length += text.length;
+    afterSpace = text.endsWith(' ');
+  }
+  return afterSpace && length > 0 ? length - 1 : length;
 }
 
 const BLOCK_TAGS = new Set([
@@ -325,11 +364,14 @@ function* byDensity(doc: Document, prose: ProseLengths): Generator<void, Element
   }
   let best: Element | null = null;
   let bestScore = 0;
-  for (const [element, score] of scores) {
-    // One pause per scored block: its text and its links are a subtree's worth of reading.
-    yield;
-    const chars = normalisedText(element).length;
-    const linkDensity = chars > 0 ? linkTextLength(element) / chars : 1;
+  // Highest score first: a block's adjusted score is at most its score, so
+  // once scores fall to the best adjusted one no block can beat it, and the
+  // large wrappers (scored by half, through grandchildren) are seldom read.
+  const ranked = [...scores].sort((a, b) => b[1] - a[1]);
+  for (const [element, score] of ranked) {
+    if (score <= bestScore) break;
+    const chars = yield* collapsedTextLength(element);
+    const linkDensity = chars > 0 ? (yield* linkTextLength(element)) / chars : 1;
     if (linkDensity > MAX_LINK_DENSITY) continue;
     const adjusted = score * (1 - linkDensity);
     if (adjusted > bestScore) {

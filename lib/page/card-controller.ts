@@ -7,8 +7,13 @@
  * mention, it can be hovered (moving onto it keeps it open), it stays until
  * the reader leaves both the mention and the card, and Escape dismisses it
  * without moving the pointer (it then stays closed until the pointer moves to
- * another mention). A card opened from the keyboard is pinned: only Escape,
- * its close button or another mention close it.
+ * another mention). A press outside the card closes it too, as a click
+ * outside closes a dialog. A card opened from the keyboard is pinned: only
+ * Escape, its close button, a press outside it or another mention close it.
+ *
+ * Its two hosts are the page's card frame (`entrypoints/content/hover-card.ts`)
+ * and the reader page (`entrypoints/reader/reader-card.tsx`): same timings,
+ * same rules, one implementation (issue #10).
  *
  * Only trusted input counts: a page script can dispatch `pointermove` or
  * `keydown` events, but `isTrusted` is false on them, so they neither open
@@ -105,6 +110,16 @@ export class CardController<Mention> {
     return true;
   }
 
+  /**
+   * The reader pressed somewhere that is not the card (the host knows where
+   * its card is). Untrusted input is ignored, so a page script cannot close
+   * the card either.
+   */
+  pressOutside(input: TrustedInput): void {
+    if (!input.isTrusted || !this.shown) return;
+    this.close();
+  }
+
   /** Opens the card of `mention` (pinned from the keyboard or the popup). */
   show(mention: Mention, pinned: boolean): void {
     this.clearTimers();
@@ -146,4 +161,29 @@ export class CardController<Mention> {
     this.restTimer = undefined;
     this.cancelLeave();
   }
+}
+
+/**
+ * A `pointermove` listener for `controller` that hit-tests at most once a
+ * frame however fast the pointer moves, and only for trusted events (a page
+ * script's synthetic `pointermove` cannot open a card, issue #13).
+ *
+ * @example document.addEventListener('pointermove', pointerPerFrame(controller, requestAnimationFrame), { passive: true });
+ */
+export function pointerPerFrame<Mention>(
+  controller: CardController<Mention>,
+  requestFrame: (callback: () => void) => unknown,
+): (event: PointerInput) => void {
+  let last: PointerInput | undefined;
+  let requested = false;
+  return (event) => {
+    if (!event.isTrusted) return;
+    last = event;
+    if (requested) return;
+    requested = true;
+    requestFrame(() => {
+      requested = false;
+      if (last) controller.pointerAt(last);
+    });
+  };
 }

@@ -31,67 +31,6 @@ export const HIGHLIGHT_NAMES = {
 const KIND_PRIORITY = 0;
 const ACTIVE_PRIORITY = 1;
 
-// Mid-luminance hues, so the same underline reads on white and on black; the
-// tints are translucent and `color` is left alone, so the page's own text
-// colour (dark on light, light on dark) keeps its contrast.
-const KIND_RGB: Record<EntityKind, string> = {
-  person: '37 131 235',
-  organisation: '224 122 16',
-  place: '22 163 110',
-  event: '192 76 214',
-};
-
-const allHighlights = Object.values(HIGHLIGHT_NAMES)
-  .map((name) => `::highlight(${name})`)
-  .join(', ');
-
-/**
- * The `::highlight(news-context-…)` rules. The content script injects them as
- * a user stylesheet (`scripting.insertCSS`), never as a style element in the
- * page; tests add them with `page.addStyleTag`.
- *
- * Only some properties apply to `::highlight`: color, background-color,
- * text-shadow, and text-decoration with its longhands (Chromium also applies
- * text-underline-offset and text-decoration-skip-ink; other browsers ignore
- * them and still get the tint and the underline). A kind is told by a
- * translucent tint plus a solid underline in its colour, set a little lower
- * than a link's own underline so both stay visible, and unbroken by
- * descenders (a broken line under "Naqoura" reads as two marks).
- */
-export const HIGHLIGHT_CSS = [
-  `${allHighlights} {
-  text-underline-offset: 0.15em;
-  text-decoration-skip-ink: none;
-}`,
-  ...(Object.keys(KIND_RGB) as EntityKind[]).map(
-    (kind) => `::highlight(${HIGHLIGHT_NAMES[kind]}) {
-  background-color: rgb(${KIND_RGB[kind]} / 0.16);
-  text-decoration: underline solid 2px rgb(${KIND_RGB[kind]});
-}`,
-  ),
-  // Painted over the kind's own style (higher priority): a strong amber that
-  // reads under dark text on white and under light text on black.
-  `::highlight(${HIGHLIGHT_NAMES.active}) {
-  background-color: rgb(250 204 21 / 0.42);
-  text-decoration: underline solid 3px rgb(234 88 12);
-}`,
-  // Forced colours (Windows high contrast) would flatten the tints: use the
-  // system's own pair for marked text.
-  `@media (forced-colors: active) {
-  ${allHighlights} {
-    background-color: Mark;
-    color: MarkText;
-    text-decoration: underline solid 2px MarkText;
-  }
-}`,
-  `@media print {
-  ${allHighlights} {
-    background-color: transparent;
-    text-decoration: none;
-  }
-}`,
-].join('\n');
-
 // `highlightsFromPoint` is Chrome 140+ and not yet in TypeScript's DOM types;
 // early drafts returned bare Highlights, the shipped one `{ highlight, ranges }`.
 type HighlightHit = Highlight | { highlight: Highlight; ranges: readonly AbstractRange[] };
@@ -278,6 +217,20 @@ export class Highlighter {
     if (dead.length > 0) this.removeMentions(dead);
     this.ordered ??= this.documentOrder();
     return this.ordered;
+  }
+
+  /**
+   * The entity's next mention after `after` in document order, wrapping to
+   * its first; its first when `after` is not one of its mentions. What "show
+   * this entity" steps through, on a news page (the popup) and on the reader
+   * page (the entity list).
+   *
+   * @example highlighter.nextMentionOf('hezbollah', cards.openMention)
+   */
+  nextMentionOf(entityId: string, after?: Mention): Mention | undefined {
+    const mentions = this.mentions().filter((mention) => mention.entityId === entityId);
+    const at = after ? mentions.indexOf(after) : -1;
+    return mentions[(at + 1) % mentions.length];
   }
 
   /**

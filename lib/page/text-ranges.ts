@@ -10,30 +10,16 @@
  * text nodes.
  */
 
+import { NON_TEXT_ELEMENTS } from '../text/markup-elements';
+
 /** Tag name of our own UI (the card's host element): never read, never highlighted. */
 export const OWN_UI_TAG = 'news-context-ui';
 
-// Never read: not prose (scripts, styles, code), form controls the reader is
-// typing into, or content that is not in the text flow of the page.
-const SKIPPED_TAGS = new Set([
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'textarea',
-  'input',
-  'select',
-  'option',
-  'code',
-  'pre',
-  'kbd',
-  'samp',
-  'svg',
-  'math',
-  'iframe',
-  'canvas',
-  OWN_UI_TAG,
-]);
+// Never read: what no reader takes as text (lib/text/markup-elements.ts, which
+// also says why the three readers of markup differ), plus what a page adds:
+// form controls the reader is typing into, code (a name in a code sample is
+// not a mention) and our own card's host.
+const SKIPPED_TAGS = new Set([...NON_TEXT_ELEMENTS, 'input', 'option', 'code', 'pre', 'kbd', 'samp', OWN_UI_TAG]);
 
 // Elements that flow inside a line of text. Decided by tag name, not
 // getComputedStyle: computing style for every element of a 2 MB page would

@@ -8,29 +8,17 @@
  * one stopped), so hostile input costs linear time, not quadratic.
  */
 import { decodeHTMLStrict } from 'entities';
+import { BLOCK_ELEMENTS, NON_ARTICLE_ELEMENTS } from './markup-elements';
 
-/** Elements whose content is code or drawing, never article text: dropped with everything inside. */
-const OPAQUE_ELEMENTS = [
-  'script',
-  'style',
-  'template',
-  'noscript',
-  'svg',
-  'math',
-  'iframe',
-  'object',
-  'embed',
-  'canvas',
-  'textarea',
-  'select',
-  'title',
-  'head',
-];
-const OPAQUE_OPEN = new RegExp(`<(${OPAQUE_ELEMENTS.join('|')})(?=[\\s/>]|$)`, 'gi');
+/**
+ * Elements whose content is never article text, dropped with everything
+ * inside up to their closing tag (`markup-elements.ts` says why buttons and
+ * media stay here).
+ */
+const OPAQUE_OPEN = new RegExp(`<(${NON_ARTICLE_ELEMENTS.join('|')})(?=[\\s/>]|$)`, 'gi');
 
 /** Elements that end a paragraph: replaced by a blank line so paragraphs survive. */
-const BLOCK_TAG =
-  /^<\/?(?:p|div|section|article|main|aside|header|footer|nav|h[1-6]|ul|ol|li|dl|dt|dd|blockquote|pre|figure|figcaption|table|thead|tbody|tfoot|tr|td|th|hr|address|details|summary)\b/i;
+const BLOCK_TAG = new RegExp(`^<\\/?(?:${BLOCK_ELEMENTS.join('|')})\\b`, 'i');
 const LINE_BREAK_TAG = /^<br\b/i;
 const TAG = /<(?:\/?[A-Za-z][^<>]*|![^<>]*|\?[^<>]*)>/g;
 /** What is left of a tag when its closing `>` is missing, or a tag rebuilt by removing another: `<` before a tag name. */

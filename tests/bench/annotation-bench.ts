@@ -20,7 +20,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from '@playwright/test';
-import { buildMatcherSpec, type MatcherSpec } from '../../lib/matching/match-entities';
+import { buildMatcherSpec, type MatcherSpec } from '../../lib/matching/matcher-spec';
 import { findChromium } from '../e2e/chromium-path';
 import { bundleForPage } from '../support/bundle-for-page';
 import type { FloorRun, HoverRun, MarkRun, OursRun } from './annotation-page';

@@ -239,6 +239,15 @@ test('the keyboard flow: next and previous mention open their cards; one card at
   // Focus is in the card: Escape there closes it too.
   await page.keyboard.press('Escape');
   await expect.poll(() => hasOwnUi(page)).toBe(false);
+
+  // A pinned card ignores the pointer leaving, but a press outside it closes it (as on the reader page).
+  await tellTab(context, extensionId, url, { type: 'mention/show-entity', entityId: 'randa-slim' });
+  await expect.poll(() => readCardText(page)).toContain('Stimson');
+  const box = await cardBox(page);
+  const height = page.viewportSize()?.height ?? 720;
+  // The card keeps an 8 px margin from the viewport's left edge: x = 2 is never on it.
+  await page.mouse.click(2, box && box.y > height / 2 ? 2 : height - 2);
+  await expect.poll(() => hasOwnUi(page)).toBe(false);
   expect(errors).toEqual([]);
 });
 

@@ -202,6 +202,21 @@ test('the reader shows a card when the pointer rests on a highlighted entity', a
   await reader.locator('.nc-reader-entity', { hasText: 'Randa Slim' }).click();
   await expect(card.getByRole('dialog', { name: 'Randa Slim' })).toBeVisible();
   await expect(card.getByRole('button', { name: 'Close' })).toBeFocused();
+  // Placed as on a news page (lib/page/place-card.ts): inside the viewport, its width left of the scroll bar.
+  const box = await card.boundingBox();
+  const viewport = await reader.evaluate(() => ({ width: document.documentElement.clientWidth, height: innerHeight }));
+  expect(box && box.x >= 0 && box.x + box.width <= viewport.width && box.y >= 0).toBe(true);
+  expect((box?.y ?? 0) + (box?.height ?? 0)).toBeLessThanOrEqual(viewport.height);
+  // Escape closes it and focus goes back to the entity list.
+  await reader.keyboard.press('Escape');
+  await expect(card).toHaveCount(0);
+  const entityButton = reader.locator('.nc-reader-entity', { hasText: 'Randa Slim' });
+  await expect(entityButton).toBeFocused();
+  // A press outside closes even a pinned card, as on a news page.
+  await entityButton.click();
+  await expect(card.getByRole('dialog', { name: 'Randa Slim' })).toBeVisible();
+  await reader.mouse.click(4, 4);
+  await expect(card).toHaveCount(0);
 });
 
 test('measures: popup open-to-interactive and query latency on the seed corpus', async ({ context, extensionId }) => {

@@ -5,7 +5,8 @@
  */
 
 import type { EntityKind } from '../../lib/model/knowledge-base';
-import { HIGHLIGHT_CSS, HIGHLIGHT_NAMES, Highlighter, type MentionInput } from '../../lib/page/highlighter';
+import { HIGHLIGHT_CSS } from '../../lib/page/highlight-style';
+import { HIGHLIGHT_NAMES, Highlighter, type MentionInput } from '../../lib/page/highlighter';
 import {
   collectTextBlocks,
   collectTextBlocksWithin,

@@ -8,12 +8,21 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Readability } from '@mozilla/readability';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadBundledIndex } from '@/lib/corpus/bundled-index';
 import { createEntityMatcher, type MatcherSpec } from '@/lib/matching/match-entities';
 import { withoutOutletPlaces } from '@/lib/matching/outlet-names';
 import { type AnnotationEntity, scorePageRelevance } from '@/lib/matching/page-relevance';
-import { articleRoots, clipToArticle, findArticleRoot, isPageChrome, skipChromeWithin } from '@/lib/page/article-root';
+import {
+  articleRootSteps,
+  articleRoots,
+  clipToArticle,
+  collapsedTextLength,
+  findArticleRoot,
+  isPageChrome,
+  skipChromeWithin,
+} from '@/lib/page/article-root';
 import { collectTextBlocks } from '@/lib/page/text-ranges';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
@@ -36,6 +45,57 @@ const SITE = (article: string) => `<html><body>
   <aside class="most-read"><h2>Most read</h2><ol><li><a href="/1">Israel strikes south</a></li></ol></aside>
   <footer>© Naharnet, Beirut, Lebanon</footer>
 </body></html>`;
+
+/** Runs resumable steps to the end; returns the result and how many pauses there were. */
+function runSteps<T>(steps: Generator<void, T>): { value: T; pauses: number } {
+  let pauses = 0;
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return { value: step.value, pauses };
+    pauses++;
+  }
+}
+
+describe('the search in steps (no long task on a large page)', () => {
+  it('pauses in proportion to the page and finds what one call finds', () => {
+    const paragraphs = Array.from({ length: 3000 }, (_, i) =>
+      prose(`Paragraph ${i}, with a comma, and more words.`, 2),
+    );
+    const doc = parse(`<html><body><header><nav><a href="/">Home</a></nav></header>
+      <div class="story">${paragraphs.join('')}</div><footer>Site</footer></body></html>`);
+    const { value, pauses } = runSteps(articleRootSteps(doc));
+    expect(value).toEqual(findArticleRoot(doc));
+    expect(value.root.className).toBe('story');
+    // At most 32 elements (or 256 text nodes) between pauses: 3,000 paragraphs cannot be read in a few steps.
+    expect(pauses).toBeGreaterThan(3000 / 32);
+  });
+
+  it('measures a block’s text as whitespace-collapsed and trimmed, across nodes (property)', () => {
+    const piece = fc.oneof(
+      fc.constantFrom(' ', '  ', '\n', '\t', '\u00a0', 'a', 'Beirut', ' Lebanon ', 'x\u2003y'),
+      fc.string({ maxLength: 6 }),
+    );
+    const node = fc.tuple(fc.constantFrom('', 'b', 'a', 'span', 'p'), fc.array(piece, { maxLength: 4 }));
+    fc.assert(
+      fc.property(fc.array(node, { maxLength: 8 }), (nodes) => {
+        const doc = parse('<html><body><div id="block"></div></body></html>');
+        const block = doc.getElementById('block') as HTMLElement;
+        for (const [tag, texts] of nodes) {
+          const text = doc.createTextNode(texts.join(''));
+          if (tag === '') block.append(text);
+          else {
+            const element = doc.createElement(tag);
+            element.append(text);
+            block.append(element);
+          }
+        }
+        const expected = (block.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+        expect(runSteps(collapsedTextLength(block)).value).toBe(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
 
 describe('findArticleRoot', () => {
   it('takes the <article>, and skips the logo, menus, footer and most-read list around it', () => {

@@ -7,7 +7,8 @@
  * that only a later block confirms.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildMatcherSpec, createEntityMatcher } from '@/lib/matching/match-entities';
+import { createEntityMatcher } from '@/lib/matching/match-entities';
+import { buildMatcherSpec } from '@/lib/matching/matcher-spec';
 import { newsPageMatcher } from '@/lib/matching/news-page-matcher';
 import type { AnnotationEntity } from '@/lib/matching/page-relevance';
 import { entitySchema } from '@/lib/model/knowledge-base';

@@ -5,6 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBackgroundService } from '@/entrypoints/background/service';
 import { type BackgroundRequest, backgroundResponses } from '@/lib/extension/messages';
 import { DATABASE_NAME, NewsContextDatabase, type StoredArticle } from '@/lib/storage/database';
+import { deliver, standInForBackgroundApis } from '../../support/fake-message-bus';
 
 /**
  * The background's wiring, through WXT's fake browser: every request type,
@@ -95,21 +96,7 @@ const ALLOWED: Record<string, BackgroundRequest['type'][]> = {
   'another extension': [],
 };
 
-async function send(message: unknown, sender: Sender): Promise<unknown> {
-  let answer: unknown = 'no answer';
-  const answered = new Promise<void>((resolve) => {
-    void fakeBrowser.runtime.onMessage
-      .trigger(message, sender, (response: unknown) => {
-        answer = response;
-        resolve();
-      })
-      .then((kept: unknown[]) => {
-        if (!kept.includes(true)) resolve();
-      });
-  });
-  await answered;
-  return answer;
-}
+const send = deliver;
 
 describe('background routing', () => {
   let insertCss: ReturnType<typeof vi.fn>;
@@ -118,17 +105,7 @@ describe('background routing', () => {
   beforeEach(async () => {
     // Each test starts from an empty database, as a fresh install does.
     await Dexie.delete(DATABASE_NAME);
-    vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => undefined);
-    vi.spyOn(fakeBrowser.permissions.onAdded, 'addListener').mockImplementation(() => undefined);
-    vi.spyOn(fakeBrowser.runtime.onConnect, 'addListener').mockImplementation(() => undefined);
-    // The APIs' overloads (callback or promise) defeat inference; these stand-ins are the promise forms.
-    vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation((async () => true) as never);
-    vi.spyOn(fakeBrowser.scripting, 'getRegisteredContentScripts').mockImplementation((async () => []) as never);
-    vi.spyOn(fakeBrowser.scripting, 'registerContentScripts').mockImplementation((async () => undefined) as never);
-    insertCss = vi.fn(async () => undefined);
-    vi.spyOn(fakeBrowser.scripting, 'insertCSS').mockImplementation(insertCss as never);
-    executeScript = vi.fn(async () => []);
-    vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation(executeScript as never);
+    ({ insertCss, executeScript } = standInForBackgroundApis());
     createBackgroundService();
   });
 

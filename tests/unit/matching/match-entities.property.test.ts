@@ -1,12 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  buildMatcherSpec,
-  type Candidate,
-  createEntityMatcher,
-  type MatcherSpec,
-  matchesUnderCaseRules,
-} from '../../../lib/matching/match-entities';
+import { type Candidate, createEntityMatcher, type MatcherSpec } from '../../../lib/matching/match-entities';
+import { buildMatcherSpec } from '../../../lib/matching/matcher-spec';
 import { type Alias, type Entity, type EntityInput, entitySchema } from '../../../lib/model/knowledge-base';
 import {
   CHAR_IGNORE,
@@ -17,6 +12,7 @@ import {
   foldCode,
   isWordAt,
 } from '../../../lib/text/fold-text';
+import { matchesUnderCaseRules } from '../../support/case-rules-reference';
 
 type Fixture = Omit<EntityInput, 'role' | 'background'>;
 

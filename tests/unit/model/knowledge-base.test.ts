@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildMatcherSpec, createEntityMatcher } from '../../../lib/matching/match-entities';
+import { createEntityMatcher } from '../../../lib/matching/match-entities';
+import { buildMatcherSpec } from '../../../lib/matching/matcher-spec';
 import { type Entity, type EntityKind, knowledgeBaseSchema, languageCode } from '../../../lib/model/knowledge-base';
 import { parseOrThrow } from '../../../lib/model/validation-errors';
 import { foldKeepCase, foldString } from '../../../lib/text/fold-text';

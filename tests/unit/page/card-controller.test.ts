@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { CardController, type CardControllerHost } from '@/lib/page/card-controller';
+import { CardController, type CardControllerHost, pointerPerFrame } from '@/lib/page/card-controller';
 
 type Mention = { id: string };
 const aoun: Mention = { id: 'aoun' };
@@ -94,5 +94,47 @@ describe('CardController', () => {
     vi.advanceTimersByTime(5000);
     expect(host.closed).toBe(0);
     expect(controller.isPinned).toBe(true);
+  });
+
+  it('a trusted press outside closes any card, pinned too; an untrusted one does nothing', () => {
+    const { host, controller, at } = setup();
+    controller.show(salam, true);
+    controller.pressOutside({ isTrusted: false });
+    expect(host.closed).toBe(0);
+    controller.pressOutside({ isTrusted: true });
+    expect(host.closed).toBe(1);
+    expect(controller.openMention).toBeUndefined();
+    // Like Escape: the same mention does not reopen until the pointer moves to another one.
+    at(20);
+    vi.advanceTimersByTime(1000);
+    expect(host.opened).toEqual([['salam', true]]);
+    controller.pressOutside({ isTrusted: true });
+    expect(host.closed).toBe(1);
+  });
+});
+
+describe('pointerPerFrame', () => {
+  it('hit-tests once a frame, at the last trusted position, and never for untrusted moves', () => {
+    vi.useFakeTimers();
+    const { host, controller } = setup();
+    const hits: number[] = [];
+    const hitTest = host.hitTest;
+    host.hitTest = (x, y) => {
+      hits.push(x);
+      return hitTest(x, y);
+    };
+    const frames: (() => void)[] = [];
+    const onMove = pointerPerFrame(controller, (callback) => frames.push(callback));
+    onMove({ clientX: 20, clientY: 0, isTrusted: true });
+    onMove({ clientX: 0, clientY: 0, isTrusted: true });
+    onMove({ clientX: 10, clientY: 0, isTrusted: true });
+    onMove({ clientX: 20, clientY: 0, isTrusted: false });
+    expect(frames).toHaveLength(1);
+    frames.shift()?.();
+    expect(hits).toEqual([10]);
+    vi.advanceTimersByTime(400);
+    expect(host.opened).toEqual([['aoun', false]]);
+    onMove({ clientX: 20, clientY: 0, isTrusted: false });
+    expect(frames).toHaveLength(0);
   });
 });

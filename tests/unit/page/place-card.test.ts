@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeCard } from '@/lib/page/place-card';
+import { placeCard, viewportOf } from '@/lib/page/place-card';
 
 const viewport = { width: 1280, height: 720 };
 
@@ -27,5 +27,33 @@ describe('placeCard', () => {
     );
     expect(narrow.left + 300).toBeLessThanOrEqual(320 - 8);
     expect(narrow.top + Math.min(900, narrow.maxHeight)).toBeLessThanOrEqual(480);
+  });
+
+  it('keeps at least 120 pixels of room next to a mention at the viewport’s edge, then scrolls inside', () => {
+    const place = placeCard(
+      { top: 700, bottom: 715, left: 40 },
+      { width: 380, height: 2000 },
+      { width: 1280, height: 720 },
+    );
+    expect(place.maxHeight).toBeGreaterThanOrEqual(120);
+    const cramped = placeCard(
+      { top: 60, bottom: 80, left: 40 },
+      { width: 380, height: 500 },
+      { width: 1280, height: 150 },
+    );
+    expect(cramped.maxHeight).toBe(120);
+  });
+});
+
+describe('viewportOf', () => {
+  it('leaves the scroll bar out of the width, and falls back to the window without a root width', () => {
+    expect(viewportOf({ clientWidth: 1265 }, { innerWidth: 1280, innerHeight: 720 })).toEqual({
+      width: 1265,
+      height: 720,
+    });
+    expect(viewportOf({ clientWidth: 0 }, { innerWidth: 1280, innerHeight: 720 })).toEqual({
+      width: 1280,
+      height: 720,
+    });
   });
 });

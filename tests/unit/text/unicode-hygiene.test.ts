@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildMatcherSpec, createEntityMatcher } from '../../../lib/matching/match-entities';
+import { createEntityMatcher } from '../../../lib/matching/match-entities';
+import { buildMatcherSpec } from '../../../lib/matching/matcher-spec';
 import { entitySchema } from '../../../lib/model/knowledge-base';
 import { cleanUnicode, cleanUnicodeDeep, describeUnicodeRepairs } from '../../../lib/text/unicode-hygiene';
 

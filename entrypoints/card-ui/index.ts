@@ -1,5 +1,5 @@
-import { CARD_UI_GLOBAL, type CardUiModule } from './content/card-ui-contract';
-import { HoverCard } from './content/hover-card';
+import { CARD_UI_GLOBAL, type CardUiModule } from '../content/card-ui-contract';
+import { HoverCard } from '../content/hover-card';
 
 /**
  * The hover card's code on a news page: the pointer state machine, the card
