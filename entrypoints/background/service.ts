@@ -14,7 +14,6 @@ import { mayRequest, senderKind } from '@/lib/extension/sender-policy';
 import { importPageDraft } from '@/lib/import/page-import';
 import { formatImportProblem } from '@/lib/model/import-problems';
 import { siteOf } from '@/lib/model/settings';
-import { HIGHLIGHT_CSS } from '@/lib/page/highlight-style';
 import { createSerialQueue } from '@/lib/scheduling/serial-queue';
 import { purgeTrash } from '@/lib/storage/article-trash';
 import { NewsContextDatabase } from '@/lib/storage/database';
@@ -134,15 +133,6 @@ export function createBackgroundService() {
         return true;
       case 'annotations/updated':
         if (sender.tab?.id !== undefined) await setBadge(sender.tab.id, request.relevant ? request.entityCount : 0);
-        return true;
-      case 'highlights/style':
-        if (sender.tab?.id === undefined) return false;
-        // A user-origin stylesheet: it colours our highlights without a style element in the page.
-        await browser.scripting.insertCSS({
-          target: { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] },
-          css: HIGHLIGHT_CSS,
-          origin: 'USER',
-        });
         return true;
       case 'feedback/add': {
         // The site comes from the browser's view of the sender, not from the page's word.

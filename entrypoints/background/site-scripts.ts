@@ -1,4 +1,5 @@
 import { newsSiteMatchPatterns } from '@/lib/extension/news-sites';
+import { HIGHLIGHT_STYLESHEET } from '@/lib/page/highlight-style';
 
 const SCRIPT_ID = 'news-context-extra-sites';
 
@@ -21,6 +22,8 @@ export async function syncSiteScripts(extraSites: readonly string[]): Promise<vo
       id: SCRIPT_ID,
       matches: granted,
       js: ['content-scripts/content.js'],
+      // As on the default sites (wxt.config.ts): the colours are there before the page's first style pass.
+      css: [HIGHLIGHT_STYLESHEET],
       runAt: 'document_idle',
       persistAcrossSessions: true,
     },

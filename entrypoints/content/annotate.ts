@@ -100,7 +100,6 @@ class AnnotationSession {
   cards: CardUi | undefined;
   private cardsLoading: Promise<CardUi | undefined> | undefined;
   private suppressed: Set<string>;
-  private styleRequested = false;
   private destroyed = false;
 
   constructor(
@@ -220,11 +219,6 @@ class AnnotationSession {
 
   private onUpdate(snapshot: AnnotationSnapshot): void {
     if (this.ctx.isInvalid) return;
-    if (snapshot.relevant && !this.styleRequested) {
-      // Colours go in as a user stylesheet added by the background: no style element in the page.
-      this.styleRequested = true;
-      tell({ type: 'highlights/style' });
-    }
     if (snapshot.relevant) void this.loadCards();
     tell({ type: 'annotations/updated', relevant: snapshot.relevant, entityCount: snapshot.entities.length });
   }

@@ -64,9 +64,6 @@ export const annotationsUpdatedMessage = z
   })
   .strict();
 
-/** Ask the background to add our highlight colours to this tab as a user stylesheet (not a DOM change). */
-export const highlightStyleRequest = z.object({ type: z.literal('highlights/style') }).strict();
-
 export const feedbackAddRequest = z
   .object({ type: z.literal('feedback/add'), entityId, verdict: z.enum(feedbackVerdicts) })
   .strict();
@@ -233,7 +230,6 @@ export const backgroundRequest = z.discriminatedUnion('type', [
   annotatorConfigRequest,
   entityCardRequest,
   annotationsUpdatedMessage,
-  highlightStyleRequest,
   feedbackAddRequest,
   readerOpenRequest,
   sitePauseRequest,
@@ -259,7 +255,6 @@ export const backgroundResponses = {
   'annotator/config': annotatorConfigResponse,
   'entity/card': entityCardSchema.nullable(),
   'annotations/updated': z.boolean(),
-  'highlights/style': z.boolean(),
   'feedback/add': z.boolean(),
   'reader/open': z.boolean(),
   'site/pause': z.boolean(),

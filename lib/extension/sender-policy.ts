@@ -20,7 +20,6 @@ export const SENDER_POLICY: Readonly<Record<BackgroundRequest['type'], readonly 
   'annotator/config': ['content-script', 'extension-page'],
   'entity/card': ['content-script', 'extension-page'],
   'annotations/updated': ['content-script'],
-  'highlights/style': ['content-script'],
   'feedback/add': ['content-script'],
   'reader/open': ['content-script', 'extension-page'],
   'site/state': ['extension-page'],

@@ -1,9 +1,9 @@
 /**
  * How our highlights look: the `::highlight(news-context-…)` rules for each
  * entity kind and the active mention. Apart from the highlighter so that the
- * content script, which never styles anything itself, does not carry them:
- * the background adds them as a user stylesheet and the reader page as a
- * style element.
+ * content script does not carry them: the build writes them to a stylesheet
+ * declared beside the content script (wxt.config.ts), and the reader page
+ * adds them as a style element.
  */
 import type { EntityKind } from '../model/knowledge-base';
 import { HIGHLIGHT_NAMES } from './highlighter';
@@ -23,9 +23,9 @@ const allHighlights = Object.values(HIGHLIGHT_NAMES)
   .join(', ');
 
 /**
- * The `::highlight(news-context-…)` rules. The content script injects them as
- * a user stylesheet (`scripting.insertCSS`), never as a style element in the
- * page; tests add them with `page.addStyleTag`.
+ * The `::highlight(news-context-…)` rules: a stylesheet beside the content
+ * script (never a style element in the page); tests add them with
+ * `page.addStyleTag`.
  *
  * Only some properties apply to `::highlight`: color, background-color,
  * text-shadow, and text-decoration with its longhands (Chromium also applies
@@ -68,3 +68,6 @@ export const HIGHLIGHT_CSS = [
   }
 }`,
 ].join('\n');
+
+/** Where the build puts {@link HIGHLIGHT_CSS}, for the manifest and for sites registered at run time. */
+export const HIGHLIGHT_STYLESHEET = 'content-scripts/highlights.css';

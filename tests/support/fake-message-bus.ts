@@ -29,7 +29,7 @@ export async function deliver(message: unknown, sender: Browser.runtime.MessageS
 /**
  * Spies on the fake for the APIs it leaves unimplemented that the background
  * service uses (commands, permissions, ports, scripting); returns the
- * `insertCSS` and `executeScript` stand-ins so a test can check what they were asked.
+ * `executeScript` stand-in so a test can check what it was asked.
  */
 export function standInForBackgroundApis() {
   vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => undefined);
@@ -39,9 +39,7 @@ export function standInForBackgroundApis() {
   vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation((async () => true) as never);
   vi.spyOn(fakeBrowser.scripting, 'getRegisteredContentScripts').mockImplementation((async () => []) as never);
   vi.spyOn(fakeBrowser.scripting, 'registerContentScripts').mockImplementation((async () => undefined) as never);
-  const insertCss = vi.fn(async () => undefined);
-  vi.spyOn(fakeBrowser.scripting, 'insertCSS').mockImplementation(insertCss as never);
   const executeScript = vi.fn(async () => []);
   vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation(executeScript as never);
-  return { insertCss, executeScript };
+  return { executeScript };
 }

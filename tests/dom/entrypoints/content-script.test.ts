@@ -107,8 +107,8 @@ describe('content script: start, pause, refresh, restart', () => {
     expect(await ask({ type: 'site/pause', site: 'naharnet.com', paused: false })).toBe(true);
     expect(await entityIds()).toEqual(entities);
     expect(lastUpdate()).toMatchObject({ relevant: true });
-    // Resuming started a new session, which asks for the highlight colours again.
-    expect(told.filter((message) => message.type === 'highlights/style')).toHaveLength(2);
+    // Resuming started a new session, which asks for the hover card's code again.
+    expect(told.filter((message) => message.type === 'card/ui')).toHaveLength(2);
   });
 
   it('leaves its tab alone when another site is paused', async () => {
@@ -130,9 +130,9 @@ describe('content script: start, pause, refresh, restart', () => {
     expect(await ask({ type: 'annotator/refresh' })).toBe(true);
     expect(await entityIds()).not.toContain('hezbollah');
     expect(await entityIds()).toContain('joseph-aoun');
-    // The same session took the new configuration (a new one would ask for the highlight colours again).
+    // The same session took the new configuration (a new one would ask for the hover card's code again).
     expect(count('annotator/config')).toBe(2);
-    expect(count('highlights/style')).toBe(1);
+    expect(count('card/ui')).toBe(1);
   });
 
   it('starts without highlights when the background is away, and annotates once refreshed', async () => {

@@ -48,7 +48,6 @@ const requests: BackgroundRequest[] = [
   { type: 'annotator/config' },
   { type: 'entity/card', entityId: 'hezbollah' },
   { type: 'annotations/updated', relevant: true, entityCount: 3 },
-  { type: 'highlights/style' },
   { type: 'feedback/add', entityId: 'hezbollah', verdict: 'not-this' },
   { type: 'reader/open', articleId: 'a1' },
   { type: 'site/state', site: 'naharnet.com' },
@@ -71,7 +70,6 @@ const TAB_REQUESTS: BackgroundRequest['type'][] = [
   'annotator/config',
   'entity/card',
   'annotations/updated',
-  'highlights/style',
   'feedback/add',
   'reader/open',
   'matcher/scan',
@@ -99,13 +97,12 @@ const ALLOWED: Record<string, BackgroundRequest['type'][]> = {
 const send = deliver;
 
 describe('background routing', () => {
-  let insertCss: ReturnType<typeof vi.fn>;
   let executeScript: ReturnType<typeof vi.fn>;
 
   beforeEach(async () => {
     // Each test starts from an empty database, as a fresh install does.
     await Dexie.delete(DATABASE_NAME);
-    ({ insertCss, executeScript } = standInForBackgroundApis());
+    ({ executeScript } = standInForBackgroundApis());
     createBackgroundService();
   });
 
@@ -129,16 +126,12 @@ describe('background routing', () => {
     expect(await send({ type: 'entity/delete', entityId: 'x' }, page)).toBe('no answer');
   });
 
-  it('keeps the badge per tab and colours highlights in the sender’s frame only', async () => {
+  it('keeps the badge per tab', async () => {
     const onNews = senders()['content script on a news site'] as Sender;
     await send({ type: 'annotations/updated', relevant: true, entityCount: 4 }, onNews);
     expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('4');
     await send({ type: 'annotations/updated', relevant: false, entityCount: 4 }, onNews);
     expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('');
-    await send({ type: 'highlights/style' }, onNews);
-    expect(insertCss).toHaveBeenCalledWith(
-      expect.objectContaining({ target: { tabId: 7, frameIds: [0] }, origin: 'USER' }),
-    );
   });
 
   it('adds the card’s code to the asking frame only (issue #13: pages without highlights never load it)', async () => {
