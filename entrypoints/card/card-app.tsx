@@ -117,7 +117,15 @@ export function CardApp() {
 
   useLayoutEffect(() => {
     // From the keyboard, focus goes to the card's first control so Tab and Enter work at once.
-    if (shown?.pinned && shown.card) wrapper.current?.querySelector<HTMLElement>('button, a[href]')?.focus();
+    if (!shown?.pinned || !shown.card) return;
+    const focusFirst = () => wrapper.current?.querySelector<HTMLElement>('button, a[href]')?.focus();
+    if (document.hasFocus()) {
+      focusFirst();
+      return;
+    }
+    // The frame gets focus from the content script once it is shown; a focus() before that is lost (Firefox drops it).
+    window.addEventListener('focus', focusFirst, { once: true });
+    return () => window.removeEventListener('focus', focusFirst);
   }, [shown]);
 
   return (

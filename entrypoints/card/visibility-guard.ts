@@ -12,9 +12,11 @@
  * alone under a still pointer may be reported late; the reader's own pointer
  * movement over the card keeps the reports current.
  *
- * Where the browser has no `trackVisibility` (Firefox), the guard cannot see
- * overlays and lets actions through; the frame's origin still keeps the text
- * private there.
+ * Where the browser has no `trackVisibility` (Firefox 140), the guard cannot
+ * see overlays and lets actions through. There the content script keeps the
+ * frame above whatever the page opens in the top layer instead
+ * (entrypoints/content/card-frame.ts), so the card the reader clicks is the
+ * card they see; the frame's origin keeps the text private in both.
  */
 const STEADY_MS = 300;
 

@@ -10,6 +10,16 @@ import { OWN_UI_TAG } from '@/lib/page/text-ranges';
  * at the frame) nor dispatch events into it. This script never sees the
  * card's text: the frame gets it from the background over a port, and the
  * background relays the frame's height back here.
+ *
+ * A page can lay its own top-layer element (a popover, a modal dialog, a
+ * fullscreen element) over the card and let clicks through, so the reader
+ * sees the page's text while a real click lands on a card button. Where the
+ * browser tells a frame it is covered (IntersectionObserver v2, Chromium),
+ * the card page pauses its buttons and says why
+ * (entrypoints/card/visibility-guard.ts). Where it cannot (Firefox 140), this
+ * frame takes the top of the top layer back whenever the page puts something
+ * there, before the page's next paint, so what the reader sees on the card is
+ * the card.
  */
 export interface CardFrameEvents {
   /** The real pointer entered (true) or left (false) the frame. */
@@ -18,11 +28,21 @@ export interface CardFrameEvents {
 
 const WIDTH = 380;
 
+/** Whether the card page can see overlays itself (IntersectionObserver v2's `isVisible`). */
+const frameSeesOverlays = () => 'isVisible' in IntersectionObserverEntry.prototype;
+
 export class CardFrame {
   private host: HTMLElement | undefined;
   private frame: HTMLIFrameElement | undefined;
   private contentHeight = 0;
   private anchor: Range | undefined;
+  /** Ends the top-layer watch of the card on show (see `keepOnTop`). */
+  private topLayerWatch: AbortController | undefined;
+  private raiseQueued = false;
+  /** Opened from the keyboard: focus goes into the frame once it is shown (a hidden frame cannot take focus). */
+  private focusPending = false;
+  /** What had focus on the page before the card took it: it gets it back when the card closes. */
+  private focusReturn: Element | null = null;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -37,8 +57,8 @@ export class CardFrame {
   show(anchor: Range, focus: boolean): void {
     this.anchor = anchor;
     if (!this.frame) this.create();
+    this.focusPending = focus;
     this.place();
-    if (focus) this.frame?.focus();
   }
 
   /** The card page measured its content. */
@@ -62,15 +82,35 @@ export class CardFrame {
     frame.style.setProperty('height', `${height}px`, 'important');
     // Hidden until the card page has said how tall it is, so it never flashes at the wrong size.
     frame.style.setProperty('visibility', this.contentHeight > 0 ? 'visible' : 'hidden', 'important');
+    if (this.focusPending && this.contentHeight > 0) {
+      this.focusPending = false;
+      if (document.activeElement !== this.host) this.focusReturn = document.activeElement;
+      frame.focus();
+    }
   }
 
   /** Takes the host off the page: it goes back to having no node of ours. */
   remove(): void {
+    // A card closed with focus inside (Escape, its close button) hands focus back to the page first, as a
+    // dialog does: otherwise focus goes down with the frame, and the rest of the key press (its keyup) is
+    // sent to a frame that no longer exists (Chromium's DevTools input then never answers).
+    if (this.host && document.activeElement === this.host) {
+      const previous = this.focusReturn;
+      if (previous instanceof HTMLElement && previous.isConnected && previous !== document.body) {
+        previous.focus({ preventScroll: true });
+      } else {
+        this.frame?.blur();
+      }
+    }
+    this.focusReturn = null;
+    this.topLayerWatch?.abort();
+    this.topLayerWatch = undefined;
     this.host?.remove();
     this.host = undefined;
     this.frame = undefined;
     this.anchor = undefined;
     this.contentHeight = 0;
+    this.focusPending = false;
   }
 
   private create(): void {
@@ -95,6 +135,46 @@ export class CardFrame {
     frame.showPopover?.();
     this.host = host;
     this.frame = frame;
+    if (!frameSeesOverlays()) this.keepOnTop();
+  }
+
+  /**
+   * While the card shows, answers every element the page opens in the top
+   * layer by showing the frame again, which puts it back on top. A popover
+   * or dialog announces itself with `beforetoggle` (synchronously, inside
+   * the page's `showPopover()`) and `toggle`; the raise runs in a microtask,
+   * so after the page's script has finished and before the page paints.
+   * Neither event is composed, so the frame's own toggles (inside our
+   * closed shadow root) never reach these listeners, and a page that fakes
+   * them only makes us raise the card again.
+   */
+  private keepOnTop(): void {
+    const watch = new AbortController();
+    this.topLayerWatch = watch;
+    const onOpen = (event: Event) => {
+      const target = event.target;
+      // Popovers and dialogs only: a `<details>` opening also fires `toggle`, and it is not in the top layer.
+      const topLayer = target instanceof Element && (target.hasAttribute('popover') || target.localName === 'dialog');
+      if ((event as ToggleEvent).newState === 'open' && topLayer && target !== this.host) this.raiseSoon();
+    };
+    for (const type of ['beforetoggle', 'toggle']) {
+      window.addEventListener(type, onOpen, { capture: true, signal: watch.signal });
+    }
+    document.addEventListener('fullscreenchange', () => this.raiseSoon(), { signal: watch.signal });
+  }
+
+  private raiseSoon(): void {
+    if (this.raiseQueued) return;
+    this.raiseQueued = true;
+    queueMicrotask(() => {
+      this.raiseQueued = false;
+      const frame = this.frame;
+      if (!frame?.isConnected) return;
+      // Hidden and shown in the same task, the frame is never rendered hidden: focus inside it stays
+      // (the Firefox suite checks it for a card opened from the keyboard).
+      frame.hidePopover();
+      frame.showPopover();
+    });
   }
 }
 

@@ -18,8 +18,14 @@ export function serializeDom(page: Page): Promise<string> {
   }, OWN_UI_TAG);
 }
 
+/**
+ * What `readHighlights` and `pointOfHighlight` need of a page: only `evaluate`, so the Firefox suite's
+ * puppeteer pages (tests/firefox/) use the same probes as Playwright's.
+ */
+type EvaluatingPage = Pick<Page, 'evaluate'>;
+
 /** Highlight name → the highlighted strings, read from the page's own world. */
-export function readHighlights(page: Page): Promise<Record<string, string[]>> {
+export function readHighlights(page: EvaluatingPage): Promise<Record<string, string[]>> {
   return page.evaluate(() => {
     const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
     const out: Record<string, string[]> = {};
@@ -31,7 +37,7 @@ export function readHighlights(page: Page): Promise<Record<string, string[]>> {
 }
 
 /** The centre of the first highlighted range whose text is `text`, in viewport coordinates (scrolled into view). */
-export async function pointOfHighlight(page: Page, text: string): Promise<{ x: number; y: number }> {
+export async function pointOfHighlight(page: EvaluatingPage, text: string): Promise<{ x: number; y: number }> {
   const point = await page.evaluate((wanted) => {
     const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
     for (const [name, highlight] of registry) {

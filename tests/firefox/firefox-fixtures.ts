@@ -159,3 +159,28 @@ export async function openPage(browser: Browser, url: string): Promise<{ page: P
   await page.goto(url, { waitUntil: 'load' });
   return { page, errors };
 }
+
+/**
+ * Sets a page's viewport. puppeteer-core's `setViewport` sends two BiDi
+ * commands at once: `browsingContext.setViewport`, which resizes, and
+ * `emulation.setScreenOrientationOverride`, which Firefox 140 ESR does not
+ * know ("unknown command"). That refusal rejects the call, possibly before
+ * the resize has landed, so we tolerate that one error and then wait for the
+ * page to have the size asked for; any other error is thrown.
+ */
+export async function setViewport(page: Page, size: { width: number; height: number }): Promise<void> {
+  try {
+    await page.setViewport(size);
+  } catch (error) {
+    if (!String(error).includes('unknown command emulation.setScreenOrientationOverride')) throw error;
+  }
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    const actual = await page.evaluate(() => ({ width: innerWidth, height: innerHeight }));
+    if (actual.width === size.width && actual.height === size.height) return;
+    if (Date.now() > deadline) {
+      throw new Error(`viewport is ${actual.width}×${actual.height}, asked for ${size.width}×${size.height}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

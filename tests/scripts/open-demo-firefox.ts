@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FIREFOX_EXTENSION_DIR, launchFirefoxWithExtension, openPage } from '../firefox/firefox-fixtures';
+import { FIREFOX_EXTENSION_DIR, launchFirefoxWithExtension, openPage, setViewport } from '../firefox/firefox-fixtures';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const screenshotPath = join(repoRoot, '.output', 'demo-screenshot-firefox.png');
@@ -17,7 +17,7 @@ const demoUrl = `${session.newsOrigin}/demo/`;
 const { page } = await openPage(session.browser, demoUrl);
 
 if (headless) {
-  await page.setViewport({ width: 1280, height: 800 });
+  await setViewport(page, { width: 1280, height: 800 });
   // Give the content script time to scan and paint its highlights.
   await new Promise((resolve) => setTimeout(resolve, 1500));
   await page.screenshot({ path: screenshotPath });
