@@ -144,7 +144,7 @@ export function EntityCardView(props: EntityCardViewProps) {
       <div className="nc-body">
         {newer && (
           <p className="nc-newer" role="note">
-            Your sources on {card.name} end in {newer.latest}; this page is from {newer.page}.
+            Your sources on {card.name} end {newer.latest}; this page is from {newer.page}.
             {onImportPage && (
               <>
                 {' '}
@@ -367,13 +367,14 @@ function newerThanSources(
   card: EntityCard,
   pageDate: { date: string; precision: DatePrecision } | undefined,
 ): { latest: string; page: string } | undefined {
+  // "end on 9 Mar 2026", "end in March 2026", "end in 2025": the preposition follows the date's precision.
   const latest = card.latestSource;
   if (!pageDate || !latest || pageDate.precision === 'unknown' || latest.precision === 'unknown') return undefined;
   const parts = Math.min(pageDate.date.split('-').length, latest.date.split('-').length);
   const cut = (date: string) => date.split('-').slice(0, parts).join('-');
   if (cut(pageDate.date) <= cut(latest.date)) return undefined;
   return {
-    latest: formatDateRange({ start: latest.date, precision: latest.precision }),
+    latest: `${latest.precision === 'day' ? 'on' : 'in'} ${formatDateRange({ start: latest.date, precision: latest.precision })}`,
     page: formatDateRange({ start: pageDate.date, precision: pageDate.precision }),
   };
 }

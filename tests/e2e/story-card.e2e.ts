@@ -126,7 +126,7 @@ test('the hover card shows the story around a name, links into the timeline and 
   const frame = await cardShowing(page, 'Sources differ');
   const newer = await frame.locator('.nc-newer').innerText();
   expect(newer).toBe(
-    'Your sources on Lebanese Health Ministry end in 24 Sep 2024; this page is from 4 May 2026. Import this page',
+    'Your sources on Lebanese Health Ministry end on 24 Sep 2024; this page is from 4 May 2026. Import this page',
   );
   const differ = await sectionText(frame, 'Sources differ');
   expect(differ).toContain('274 against at least 550 killed');
