@@ -12,11 +12,12 @@
  * the task's layout and style events are listed apart to say where its time
  * went.
  *
- * One more kind of task is ours with no script of ours on its stack: the
- * extension inserts the highlight colours as a user stylesheet (the
- * background's `scripting.insertCSS`, an `extensions.mojom.LocalFrame` message
- * to the page's renderer), and the next style recalculation, in a rendering
- * task, restyles the whole document because of it.
+ * One more kind of task is ours with no script of ours on its stack: when the
+ * background sends code into the page's frame (an `extensions.mojom.LocalFrame`
+ * message to the page's renderer: the card's code by `scripting.executeScript`;
+ * until 6 December the highlight colours by `scripting.insertCSS`, which made
+ * the next style recalculation restyle the whole document), the rendering
+ * task after it is counted as ours.
  */
 
 export interface TraceEvent {
@@ -80,8 +81,8 @@ const GC_EVENTS = new Set(['MajorGC', 'MinorGC', 'V8.GC_MC_INCREMENTAL']);
 const CHECKPOINT = 'BlinkScheduler_PerformMicrotaskCheckpoint';
 
 /**
- * The extension's code arriving in the page's frame: `scripting.insertCSS` (our stylesheet)
- * is an `extensions.mojom.LocalFrame` message carrying the CSS text. The same interface also
+ * The extension's code arriving in the page's frame: `scripting.executeScript` (the card's code),
+ * like `scripting.insertCSS` before it, is an `extensions.mojom.LocalFrame` message carrying it. The same interface also
  * carries small notifications (16-byte payloads) that restyle nothing: a payload under
  * {@link CODE_PAYLOAD_BYTES} is not code.
  */
