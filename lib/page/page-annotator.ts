@@ -445,10 +445,14 @@ export class PageAnnotator {
     const matcher = this.matcher;
     if (isRemote(matcher)) {
       const withCandidates = this.timed('live blocks', () => this.currentRecordsWithCandidates());
-      const resolved = await matcher.resolve(
-        withCandidates.map((record) => record.candidates),
-        this.pageDate,
-      );
+      // Most unrelated pages have no candidate at all: no round trip to resolve nothing.
+      const resolved =
+        withCandidates.length === 0
+          ? []
+          : await matcher.resolve(
+              withCandidates.map((record) => record.candidates),
+              this.pageDate,
+            );
       if (generation !== this.generation) return false;
       if (version !== this.paintVersion) return true;
       this.timed('apply resolved', () => this.applyResolved(withCandidates, resolved));
