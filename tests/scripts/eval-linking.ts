@@ -31,6 +31,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const textDir = join(root, 'tests/dev-set/.text');
 const textPath = (page: DevSetPage) => join(textDir, `${page.slug}.txt`);
 const args = new Set(process.argv.slice(2));
+const NO_NETWORK_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'ECONNREFUSED']);
 
 /** The visible text of an HTML page, roughly: enough to score, never stored in the repository. */
 function textOfHtml(html: string): string {
@@ -61,11 +62,16 @@ async function fetchPages(pages: readonly DevSetPage[]): Promise<void> {
       writeFileSync(textPath(page), textOfHtml(await response.text()));
       fetched++;
     } catch (error) {
-      const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
-      console.log(
-        `fetch ${page.slug}: no network or the site did not answer (${cause}); ` +
-          `paste the page's text into ${textPath(page)} by hand instead`,
-      );
+      const code = (error as { cause?: { code?: string } }).cause?.code;
+      // A name that does not resolve means no network at all (this machine reaches only npm): say so once and stop.
+      if (code && NO_NETWORK_CODES.has(code)) {
+        console.log(
+          `no network: ${new URL(page.url).host} did not resolve (${code}), so no page was fetched. ` +
+            `Run --fetch where the network reaches these sites, or paste each page's text into ${textDir}/<slug>.txt`,
+        );
+        break;
+      }
+      console.log(`fetch ${page.slug}: ${code ?? (error as Error).message}, kept what was there`);
     }
   }
   console.log(`fetched ${fetched} of ${wanted.length} pages into ${textDir}\n`);
@@ -112,6 +118,12 @@ async function main(): Promise<void> {
     const subset = results.filter((result) => result.page.language === language);
     if (subset.length > 0) console.log(line(`  ${language}`, scoreLinking(subset)));
   }
+  const mentions = results.flatMap(({ page, linking }) => linking.mentions.map((m) => page.gold.includes(m.entityId)));
+  const onGold = mentions.filter(Boolean).length;
+  console.log(
+    `mentions: ${onGold}/${mentions.length} linked mentions name a gold entity (${percent(mentions.length ? onGold / mentions.length : 1)}; ` +
+      'an upper bound on mention-level precision, since the gold is per entity, not per span)',
+  );
   const blank = results.filter((result) => !result.linking.relevance.related);
   console.log(`related: ${results.length - blank.length}/${results.length} pages`);
   for (const { page, linking } of blank)
