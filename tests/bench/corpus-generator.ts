@@ -276,7 +276,10 @@ export class CorpusGenerator {
       } else {
         const word = any().toLowerCase();
         if (word.length < 5) continue;
-        queries.push(withTypos(word, random() < 0.6 ? 1 : 2, random));
+        // Two deletions leave a 5-letter word at 3: too short to be a fuzzy query (a search needs 4).
+        const query = withTypos(word, random() < 0.6 ? 1 : 2, random);
+        if (query.length < 4) continue;
+        queries.push(query);
       }
     }
     return queries;
