@@ -4,8 +4,8 @@
  * of every table for "the database is exactly as it was" checks.
  */
 import { loadBundledIndex } from '../../lib/corpus/bundled-index';
-import type { ImportContext } from '../../lib/import/import-articles';
-import type { ImportFileLike } from '../../lib/import/import-sources';
+import { type ImportFileLike, type ImportSource, readImportFile } from '../../lib/import/import-sources';
+import type { ImportContext } from '../../lib/import/prepare-import';
 import { parseSearchSegment } from '../../lib/search/search-segments';
 import { NewsContextDatabase } from '../../lib/storage/database';
 import { type CorpusStore, readImportCatalog } from '../../lib/storage/imported-corpus';
@@ -31,6 +31,14 @@ export function storeFor(db: NewsContextDatabase, now = () => 1_773_133_200_000)
 export async function contextFor(db: NewsContextDatabase, now?: () => number): Promise<ImportContext> {
   const store = storeFor(db, now);
   return { ...store, catalog: await readImportCatalog(db, index) };
+}
+
+/** Files read as the options page reads them; these tests bring no HTML, so an HTML read fails loudly. */
+export function sourcesOf(...files: ImportFileLike[]): Promise<ImportSource[]> {
+  const noHtml = () => {
+    throw new Error('no HTML in this test');
+  };
+  return Promise.all(files.map((file) => readImportFile(file, noHtml)));
 }
 
 /** A File-like input from text or bytes. */
