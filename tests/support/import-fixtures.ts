@@ -3,6 +3,7 @@
  * bundled index, File-like inputs, generated news articles, and a snapshot
  * of every table for "the database is exactly as it was" checks.
  */
+import { afterEach, beforeEach } from 'vitest';
 import { loadBundledIndex } from '../../lib/corpus/bundled-index';
 import { type ImportFileLike, type ImportSource, readImportFile } from '../../lib/import/import-sources';
 import type { ImportContext } from '../../lib/import/prepare-import';
@@ -13,6 +14,16 @@ import { importedSearchIndex } from '../../lib/storage/imported-search-index';
 
 export const { index } = loadBundledIndex();
 
+/** An entity the bundled knowledge base does not know, as a corpus pack writes it (the pack's schema fills in the rest). */
+export const PACK_ONLY_ENTITY = {
+  id: 'morgan-ortagus',
+  kind: 'person',
+  name: 'Morgan Ortagus',
+  aliases: [{ text: 'Morgan Ortagus' }],
+  role: 'US deputy envoy',
+  background: 'Named in later talks.',
+} as const;
+
 let counter = 0;
 
 /** A fresh, empty, open database with a unique name. */
@@ -21,6 +32,24 @@ export async function freshDatabase(prefix = 'import'): Promise<NewsContextDatab
   const db = new NewsContextDatabase(`${prefix}-${counter}-${Math.random().toString(36).slice(2)}`);
   await db.open();
   return db;
+}
+
+/**
+ * A fresh database for every test of the calling file, deleted after each:
+ * call at the top level of a test file, then `const db = database()` in a test.
+ */
+export function databasePerTest(prefix?: string): () => NewsContextDatabase {
+  let db: NewsContextDatabase | undefined;
+  beforeEach(async () => {
+    db = await freshDatabase(prefix);
+  });
+  afterEach(async () => {
+    await db?.delete();
+  });
+  return () => {
+    if (!db) throw new Error('databasePerTest(): the database exists only inside a test');
+    return db;
+  };
 }
 
 /** A store on `db` with the real search hooks and a fixed clock. */

@@ -1,23 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bundledArticles, SeenArticles, storedArticlesLike } from '@/lib/import/article-duplicates';
 import { importSources } from '@/lib/import/import-articles';
 import { sourceFromPaste } from '@/lib/import/import-sources';
-import type { NewsContextDatabase } from '@/lib/storage/database';
 import { textHashOf } from '@/lib/text/article-fingerprint';
-import { contextFor, freshDatabase, generatedArticle, index } from '../../support/import-fixtures';
+import { contextFor, databasePerTest, generatedArticle, index } from '../../support/import-fixtures';
 
 /** The one duplicate check (lib/import/article-duplicates.ts), alone and through a whole import. */
 
-let db: NewsContextDatabase;
-beforeEach(async () => {
-  db = await freshDatabase();
-});
-afterEach(async () => {
-  await db.delete();
-});
+const database = databasePerTest();
 
 describe('duplicates', () => {
   it('reports duplicates (same text, same URL; in the corpus, the database and the batch) and never doubles them', async () => {
+    const db = database();
     const context = await contextFor(db);
     const first = generatedArticle(1);
     await importSources(context, [sourceFromPaste({ title: first.title, url: first.url, text: first.text })]);
@@ -74,6 +68,7 @@ describe('duplicates', () => {
   });
 
   it('finds stored articles by text or by URL, and nothing in an empty database', async () => {
+    const db = database();
     const context = await contextFor(db);
     expect((await storedArticlesLike(db, [{ textHash: 'x', urlKey: 'y' }])).find({ textHash: 'x', urlKey: 'y' })).toBe(
       undefined,

@@ -1,22 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { commitPreparedFiles } from '@/lib/import/commit-import';
 import { type ImportProgress, prepareImport } from '@/lib/import/prepare-import';
-import type { NewsContextDatabase } from '@/lib/storage/database';
 import { describeWriteFailure } from '@/lib/storage/write-failure';
-import { contextFor, freshDatabase, generatedMarkdownFile, sourcesOf } from '../../support/import-fixtures';
+import { contextFor, databasePerTest, generatedMarkdownFile, sourcesOf } from '../../support/import-fixtures';
 
 /** Committing prepared files (lib/import/commit-import.ts): groups, one transaction each, progress, cancel, failures. */
 
-let db: NewsContextDatabase;
-beforeEach(async () => {
-  db = await freshDatabase();
-});
-afterEach(async () => {
-  await db.delete();
-});
+const database = databasePerTest();
 
 describe('committing an import', () => {
   it('reports progress with counts, and cancels cleanly between transactions', async () => {
+    const db = database();
     const context = await contextFor(db);
     const sources = await sourcesOf(...Array.from({ length: 12 }, (_, n) => generatedMarkdownFile(n)));
     const prepared = await prepareImport(context, sources);
@@ -43,6 +37,7 @@ describe('committing an import', () => {
   });
 
   it('commits small files together, and when that fails retries them one by one so only the bad file is lost', async () => {
+    const db = database();
     const context = await contextFor(db);
     const prepared = await prepareImport(context, await sourcesOf(...[1, 2, 3].map((n) => generatedMarkdownFile(n))));
     // Sabotage the second file: a key IndexedDB refuses, so the group's transaction fails.

@@ -1,12 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CorpusCatalog } from '@/lib/corpus/catalog';
 import { importSources } from '@/lib/import/import-articles';
-import type { NewsContextDatabase } from '@/lib/storage/database';
 import { importedExcerptsOf } from '@/lib/storage/imported-corpus';
 import {
   contextFor,
+  databasePerTest,
   fileFrom,
-  freshDatabase,
   generatedMarkdownFile,
   index,
   sourcesOf,
@@ -18,13 +17,7 @@ import {
  * prepare-draft, article-duplicates, prepare-import, commit-import, pack-merge.
  */
 
-let db: NewsContextDatabase;
-beforeEach(async () => {
-  db = await freshDatabase();
-});
-afterEach(async () => {
-  await db.delete();
-});
+const database = databasePerTest();
 
 const ARTICLE_MD = `---
 title: "Aoun receives envoys at Baabda"
@@ -43,6 +36,7 @@ President Joseph Aoun received two envoys at Baabda on Monday, his office said, 
 
 describe('importing', () => {
   it('stores a Markdown article cleaned, matched and quoted by cards, in one go', async () => {
+    const db = database();
     const context = await contextFor(db);
     const { outcomes } = await importSources(context, await sourcesOf(fileFrom('baabda.md', ARTICLE_MD)));
     expect(outcomes[0]).toMatchObject({ file: 'baabda.md', status: 'imported', problems: [], duplicates: [] });
@@ -89,6 +83,7 @@ describe('importing', () => {
 
 describe('import speed (fake-indexeddb; a quick figure, the benchmark runs in Chromium)', () => {
   it('imports 1 and 1,000 generated articles, without slowing down as the corpus grows', async () => {
+    const db = database();
     const context = await contextFor(db);
     // Warm up the code paths (JIT, the bundled fingerprints) before timing.
     await importSources(context, await sourcesOf(generatedMarkdownFile(100_000)));

@@ -1,41 +1,31 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importSources } from '@/lib/import/import-articles';
 import { hasPackData, mergePackEntities, mergePackReaderData } from '@/lib/import/pack-merge';
 import { CORPUS_PACK_FORMAT, corpusPackSchema } from '@/lib/storage/corpus-pack';
-import type { NewsContextDatabase } from '@/lib/storage/database';
 import { importedExcerptsOf } from '@/lib/storage/imported-corpus';
 import { readSettings } from '@/lib/storage/settings-store';
-import { contextFor, fileFrom, freshDatabase, index, sourcesOf } from '../../support/import-fixtures';
+import {
+  contextFor,
+  databasePerTest,
+  fileFrom,
+  index,
+  PACK_ONLY_ENTITY,
+  sourcesOf,
+} from '../../support/import-fixtures';
 
 /** A corpus pack merged into the stored data (lib/import/pack-merge.ts). */
 
-let db: NewsContextDatabase;
-beforeEach(async () => {
-  db = await freshDatabase();
-});
-afterEach(async () => {
-  await db.delete();
-});
+const database = databasePerTest();
 
 describe('merging a corpus pack', () => {
   it('imports a corpus pack’s entities with its articles, matched with them in the same transaction', async () => {
+    const db = database();
     const context = await contextFor(db);
     const pack = {
       format: CORPUS_PACK_FORMAT,
       schemaVersion: 1,
       articles: [{ title: 'Envoy visits', text: 'Morgan Ortagus met Joseph Aoun in Baabda.' }],
-      entities: [
-        {
-          entity: {
-            id: 'morgan-ortagus',
-            kind: 'person',
-            name: 'Morgan Ortagus',
-            aliases: [{ text: 'Morgan Ortagus' }],
-            role: 'US deputy envoy',
-            background: 'Named in later talks.',
-          },
-        },
-      ],
+      entities: [{ entity: PACK_ONLY_ENTITY }],
     };
     const { outcomes, catalog } = await importSources(
       context,
@@ -48,6 +38,7 @@ describe('merging a corpus pack', () => {
   });
 
   it('keeps the newer entity edit and never dates one in the future', async () => {
+    const db = database();
     const bundled = index.entities[0];
     if (!bundled) throw new Error('no bundled entity');
     const entity = { ...bundled, id: 'morgan-ortagus', role: 'US deputy envoy' };
@@ -65,6 +56,7 @@ describe('merging a corpus pack', () => {
   });
 
   it('merges settings lists, adds feedback only once, and says whether a pack brings more than articles', async () => {
+    const db = database();
     const pack = corpusPackSchema.parse({
       format: CORPUS_PACK_FORMAT,
       schemaVersion: 1,

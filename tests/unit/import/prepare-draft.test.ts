@@ -1,11 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importSources } from '@/lib/import/import-articles';
 import { readImportFile, sourceFromPaste } from '@/lib/import/import-sources';
 import { MAX_ARTICLE_CHARS, prepareDraft } from '@/lib/import/prepare-draft';
 import { prepareImport } from '@/lib/import/prepare-import';
 import { CORPUS_PACK_FORMAT } from '@/lib/storage/corpus-pack';
-import type { NewsContextDatabase } from '@/lib/storage/database';
-import { contextFor, fileFrom, freshDatabase, snapshot } from '../../support/import-fixtures';
+import { contextFor, databasePerTest, fileFrom, snapshot } from '../../support/import-fixtures';
 
 const noHtml = () => {
   throw new Error('no HTML in this test');
@@ -13,16 +12,11 @@ const noHtml = () => {
 
 /** One draft → one article (lib/import/prepare-draft.ts): validation, cleaning, titles, dates, character references. */
 
-let db: NewsContextDatabase;
-beforeEach(async () => {
-  db = await freshDatabase();
-});
-afterEach(async () => {
-  await db.delete();
-});
+const database = databasePerTest();
 
 describe('preparing one draft', () => {
   it('takes a title, a date and an outlet from what the source gives when fields are left blank', async () => {
+    const db = database();
     const context = await contextFor(db);
     await importSources(context, [
       sourceFromPaste({
@@ -42,6 +36,7 @@ describe('preparing one draft', () => {
   });
 
   it('stores no tag start even where cleaning builds one (Markdown’s "_" dropped from "<_/b")', async () => {
+    const db = database();
     const context = await contextFor(db);
     const [file] = await prepareImport(context, [
       sourceFromPaste({
@@ -55,6 +50,7 @@ describe('preparing one draft', () => {
   });
 
   it('decodes character references in pasted text and .txt files, but keeps a corpus pack’s text as written', async () => {
+    const db = database();
     const context = await contextFor(db);
     const encoded =
       'Salam&#8217;s cabinet met in Naqoura &amp; Beirut. &Eacute;lys&eacute;e officials wrote &lt;b&gt; literally.';
@@ -84,6 +80,7 @@ describe('preparing one draft', () => {
   });
 
   it('names the file, the field and the reason when a draft fails validation, and writes nothing', async () => {
+    const db = database();
     const context = await contextFor(db);
     const before = await snapshot(db);
     const result = await prepareDraft(
@@ -98,6 +95,7 @@ describe('preparing one draft', () => {
   });
 
   it('hashes and matches a valid draft, most mentioned entity first, stamping no import time', async () => {
+    const db = database();
     const context = await contextFor(db);
     const { prepared, problems } = await prepareDraft(
       {

@@ -1,12 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importSources } from '@/lib/import/import-articles';
 import { prepareImport } from '@/lib/import/prepare-import';
 import { CORPUS_PACK_FORMAT } from '@/lib/storage/corpus-pack';
-import type { NewsContextDatabase } from '@/lib/storage/database';
 import {
   contextFor,
+  databasePerTest,
   fileFrom,
-  freshDatabase,
   generatedMarkdownFile,
   snapshot,
   sourcesOf,
@@ -14,16 +13,11 @@ import {
 
 /** A batch prepared for the preview (lib/import/prepare-import.ts): read-only, problems per file, cancellable. */
 
-let db: NewsContextDatabase;
-beforeEach(async () => {
-  db = await freshDatabase();
-});
-afterEach(async () => {
-  await db.delete();
-});
+const database = databasePerTest();
 
 describe('preparing an import', () => {
   it('shows a preview that writes nothing', async () => {
+    const db = database();
     const context = await contextFor(db);
     const before = await snapshot(db);
     const files = await prepareImport(context, await sourcesOf(generatedMarkdownFile(1), generatedMarkdownFile(2)));
@@ -33,6 +27,7 @@ describe('preparing an import', () => {
   });
 
   it('refuses a whole corpus pack that fails its schema, naming each field, and stores nothing', async () => {
+    const db = database();
     const context = await contextFor(db);
     const pack = {
       format: CORPUS_PACK_FORMAT,
@@ -46,6 +41,7 @@ describe('preparing an import', () => {
   });
 
   it('cancels preparation too, keeping only whole files', async () => {
+    const db = database();
     const context = await contextFor(db);
     const sources = await sourcesOf(...Array.from({ length: 40 }, (_, n) => generatedMarkdownFile(n)));
     const controller = new AbortController();
