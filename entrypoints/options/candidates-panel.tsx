@@ -4,6 +4,7 @@ import type { ImportProblem } from '@/lib/model/import-problems';
 import { type EntityKind, entityKinds } from '@/lib/model/knowledge-base';
 import type { StoredCandidateDecision } from '@/lib/storage/database';
 import { acceptCandidate, dismissCandidate, mergeCandidate, type NewEntityFields } from '@/lib/storage/reader-entities';
+import { FormActions } from './form-actions';
 import { plural } from './import-preview';
 import { ProblemList } from './problem-list';
 import { ProgressBar } from './progress-bar';
@@ -408,14 +409,7 @@ function AcceptForm({
           <input name="date" required placeholder="2026-03-09, 2026-03 or 2026" />
         </label>
       )}
-      <div className="opt-actions opt-span-2">
-        <button type="submit" className="opt-button opt-primary" disabled={busy}>
-          Add entity
-        </button>
-        <button type="button" className="opt-button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submitLabel="Add entity" busy={busy} onCancel={onCancel} />
     </form>
   );
 }
@@ -458,14 +452,7 @@ function MergeForm({
           ))}
         </select>
       </label>
-      <div className="opt-actions opt-span-2">
-        <button type="submit" className="opt-button opt-primary" disabled={busy}>
-          Add as alias
-        </button>
-        <button type="button" className="opt-button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submitLabel="Add as alias" busy={busy} onCancel={onCancel} />
     </form>
   );
 }

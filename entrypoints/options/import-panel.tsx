@@ -1,11 +1,5 @@
 import { type DragEvent, type FormEvent, useRef, useState } from 'react';
-import {
-  type BatchOutcome,
-  commitPreparedFiles,
-  type ImportProgress,
-  type PreparedFile,
-  prepareImport,
-} from '@/lib/import/import-articles';
+import { type BatchOutcome, commitPreparedFiles } from '@/lib/import/commit-import';
 import {
   formatBytes,
   type ImportSource,
@@ -21,6 +15,7 @@ import {
   type PackEffectContext,
   readPackEffectContext,
 } from '@/lib/import/pack-effects';
+import { type ImportProgress, type PreparedFile, prepareImport } from '@/lib/import/prepare-import';
 import { ImportPreview, ImportResults } from './import-preview';
 import { PackEffectsChoice } from './pack-effects-choice';
 import { ProgressBar } from './progress-bar';

@@ -1,6 +1,9 @@
 import { type ReactNode, useState } from 'react';
-import type { BatchOutcome, Duplicate, PreparedArticle, PreparedFile } from '@/lib/import/import-articles';
+import type { Duplicate } from '@/lib/import/article-duplicates';
+import type { BatchOutcome } from '@/lib/import/commit-import';
 import { formatBytes } from '@/lib/import/import-sources';
+import type { PreparedArticle } from '@/lib/import/prepare-draft';
+import type { PreparedFile } from '@/lib/import/prepare-import';
 import { formatPartialDate } from '@/lib/model/format-date';
 import { formatImportProblem, type ImportProblem, WHOLE_FILE } from '@/lib/model/import-problems';
 import type { ImportCatalog } from '@/lib/storage/imported-corpus';

@@ -12,6 +12,7 @@ import { type EntityKind, entityKinds } from '@/lib/model/knowledge-base';
 import { createEntity, newEntityNameProblem } from '@/lib/storage/reader-entities';
 import { describeWriteFailure } from '@/lib/storage/write-failure';
 import { KIND_LABELS } from './candidates-panel';
+import { FormActions } from './form-actions';
 import { ProblemList } from './problem-list';
 import type { Corpus } from './use-corpus';
 
@@ -186,14 +187,7 @@ export function NewEntityForm({
         </label>
       )}
       <ProblemList problems={problems} wide />
-      <div className="opt-actions opt-span-2">
-        <button type="submit" className="opt-button opt-primary" disabled={busy}>
-          Add entity
-        </button>
-        <button type="button" className="opt-button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submitLabel="Add entity" busy={busy} onCancel={onCancel} />
     </form>
   );
 }

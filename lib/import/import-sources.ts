@@ -8,7 +8,7 @@ import { parseMarkdownArticle } from './markdown-article';
  * Import sources → article drafts (issue #5). Each source (pasted text, a
  * .txt, .md, .html or .json file, the page in the current tab) becomes
  * drafts: raw text plus whatever metadata the source states. Nothing here
- * cleans, matches or stores; `lib/import/import-articles.ts` does that for every
+ * cleans, matches or stores; `lib/import/prepare-draft.ts` does that for every
  * source alike. A source that cannot be read gives problems, never throws.
  */
 

@@ -18,7 +18,7 @@ import { readSettings } from '../storage/settings-store';
  * decisions on proposed entities (they only hide proposals).
  *
  * `choosePackEffects` turns the ticked effects back into a pack holding only
- * them, so the commit path (`import-articles.ts`) stays as it is.
+ * them, so the commit path (`commit-import.ts`, `pack-merge.ts`) stays as it is.
  */
 
 export type PackEffectKind =

@@ -1,6 +1,7 @@
 import { isWebPageUrl, siteOf } from '../model/settings';
 import { type CorpusStore, type ImportCatalog, readImportCatalog } from '../storage/imported-corpus';
-import { type FileOutcome, importSources } from './import-articles';
+import type { FileOutcome } from './commit-import';
+import { importSources } from './import-articles';
 import { type ArticleDraft, draftFromHtml, type ImportSource } from './import-sources';
 
 /**

@@ -5,7 +5,7 @@
  * past the 50 ms a long task starts at.
  *
  * Used by the page stage (`lib/page/page-annotator.ts`) and the importer
- * (`lib/import/import-articles.ts`), so it sits below every stage and imports
+ * (`lib/import/prepare-import.ts`, `lib/import/commit-import.ts`), so it sits below every stage and imports
  * nothing.
  */
 

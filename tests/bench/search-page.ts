@@ -14,8 +14,9 @@
 
 import { loadBundledIndex } from '../../lib/corpus/bundled-index';
 import { loadCorpus } from '../../lib/extension/corpus-session';
-import { commitPreparedFiles, type ImportContext, prepareImport } from '../../lib/import/import-articles';
+import { commitPreparedFiles } from '../../lib/import/commit-import';
 import { type ImportSource, sourceFromText } from '../../lib/import/import-sources';
+import { type ImportContext, prepareImport } from '../../lib/import/prepare-import';
 import type { CorpusSearch } from '../../lib/search/corpus-search';
 import { NewsContextDatabase } from '../../lib/storage/database';
 import { type ImportedSearchIndex, readImportCatalog } from '../../lib/storage/imported-corpus';

@@ -3,15 +3,26 @@
  * bundled index, File-like inputs, generated news articles, and a snapshot
  * of every table for "the database is exactly as it was" checks.
  */
+import { afterEach, beforeEach } from 'vitest';
 import { loadBundledIndex } from '../../lib/corpus/bundled-index';
-import type { ImportContext } from '../../lib/import/import-articles';
-import type { ImportFileLike } from '../../lib/import/import-sources';
+import { type ImportFileLike, type ImportSource, readImportFile } from '../../lib/import/import-sources';
+import type { ImportContext } from '../../lib/import/prepare-import';
 import { parseSearchSegment } from '../../lib/search/search-segments';
 import { NewsContextDatabase } from '../../lib/storage/database';
 import { type CorpusStore, readImportCatalog } from '../../lib/storage/imported-corpus';
 import { importedSearchIndex } from '../../lib/storage/imported-search-index';
 
 export const { index } = loadBundledIndex();
+
+/** An entity the bundled knowledge base does not know, as a corpus pack writes it (the pack's schema fills in the rest). */
+export const PACK_ONLY_ENTITY = {
+  id: 'morgan-ortagus',
+  kind: 'person',
+  name: 'Morgan Ortagus',
+  aliases: [{ text: 'Morgan Ortagus' }],
+  role: 'US deputy envoy',
+  background: 'Named in later talks.',
+} as const;
 
 let counter = 0;
 
@@ -23,6 +34,24 @@ export async function freshDatabase(prefix = 'import'): Promise<NewsContextDatab
   return db;
 }
 
+/**
+ * A fresh database for every test of the calling file, deleted after each:
+ * call at the top level of a test file, then `const db = database()` in a test.
+ */
+export function databasePerTest(prefix?: string): () => NewsContextDatabase {
+  let db: NewsContextDatabase | undefined;
+  beforeEach(async () => {
+    db = await freshDatabase(prefix);
+  });
+  afterEach(async () => {
+    await db?.delete();
+  });
+  return () => {
+    if (!db) throw new Error('databasePerTest(): the database exists only inside a test');
+    return db;
+  };
+}
+
 /** A store on `db` with the real search hooks and a fixed clock. */
 export function storeFor(db: NewsContextDatabase, now = () => 1_773_133_200_000): CorpusStore {
   return { db, index, search: importedSearchIndex, now };
@@ -31,6 +60,14 @@ export function storeFor(db: NewsContextDatabase, now = () => 1_773_133_200_000)
 export async function contextFor(db: NewsContextDatabase, now?: () => number): Promise<ImportContext> {
   const store = storeFor(db, now);
   return { ...store, catalog: await readImportCatalog(db, index) };
+}
+
+/** Files read as the options page reads them; these tests bring no HTML, so an HTML read fails loudly. */
+export function sourcesOf(...files: ImportFileLike[]): Promise<ImportSource[]> {
+  const noHtml = () => {
+    throw new Error('no HTML in this test');
+  };
+  return Promise.all(files.map((file) => readImportFile(file, noHtml)));
 }
 
 /** A File-like input from text or bytes. */

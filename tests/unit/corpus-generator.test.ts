@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadBundledIndex } from '@/lib/corpus/bundled-index';
-import { prepareDraft } from '@/lib/import/import-articles';
 import { sourceFromText } from '@/lib/import/import-sources';
+import { prepareDraft } from '@/lib/import/prepare-draft';
 import { buildImportCatalog } from '@/lib/storage/imported-corpus';
 import { CorpusGenerator, withTypos } from '../bench/corpus-generator';
 import { newsVocabulary } from '../bench/search-bench';

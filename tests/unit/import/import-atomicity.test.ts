@@ -13,7 +13,14 @@ import { NewsContextDatabase } from '@/lib/storage/database';
 import { type CorpusStore, readImportCatalog } from '@/lib/storage/imported-corpus';
 import { deleteArticles, resetToSeedCorpus, updateArticleMetadata } from '@/lib/storage/manage-articles';
 import { acceptCandidate, mergeCandidate, saveEntity } from '@/lib/storage/reader-entities';
-import { fileFrom, generatedArticle, generatedMarkdownFile, snapshot, storeFor } from '../../support/import-fixtures';
+import {
+  fileFrom,
+  generatedArticle,
+  generatedMarkdownFile,
+  PACK_ONLY_ENTITY,
+  snapshot,
+  storeFor,
+} from '../../support/import-fixtures';
 
 const noHtml = () => {
   throw new Error('no HTML in this test');
@@ -69,18 +76,7 @@ const OPERATIONS: Record<string, Operation> = {
         const { title, text, url, date } = generatedArticle(60 + n);
         return { title, text, url, published: date };
       }),
-      entities: [
-        {
-          entity: {
-            id: 'morgan-ortagus',
-            kind: 'person',
-            name: 'Morgan Ortagus',
-            aliases: [{ text: 'Morgan Ortagus' }],
-            role: 'US deputy envoy',
-            background: 'Named in later talks.',
-          },
-        },
-      ],
+      entities: [{ entity: PACK_ONLY_ENTITY }],
       feedback: [{ entityId: 'tom-barrack', site: 'a.org', verdict: 'not-this', createdAt: 1 }],
       settings: { highlightMode: 'every', pausedSites: ['b.org'], extraSites: [] },
       candidateDecisions: [{ key: 'karim sfeir', decision: 'dismissed', decidedAt: 1 }],

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { commitPreparedFiles, prepareImport } from '@/lib/import/import-articles';
+import { commitPreparedFiles } from '@/lib/import/commit-import';
 import { readImportFile } from '@/lib/import/import-sources';
 import {
   choosePackEffects,
@@ -7,6 +7,7 @@ import {
   listPackEffects,
   readPackEffectContext,
 } from '@/lib/import/pack-effects';
+import { prepareImport } from '@/lib/import/prepare-import';
 import { CORPUS_PACK_FORMAT } from '@/lib/storage/corpus-pack';
 import type { NewsContextDatabase } from '@/lib/storage/database';
 import { readSettings } from '@/lib/storage/settings-store';

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CorpusCatalog } from '@/lib/corpus/catalog';
-import { commitPreparedFiles, prepareImport } from '@/lib/import/import-articles';
+import { commitPreparedFiles } from '@/lib/import/commit-import';
 import { readImportFile, sourceFromPaste } from '@/lib/import/import-sources';
+import { prepareImport } from '@/lib/import/prepare-import';
 import { CorpusSearch } from '@/lib/search/corpus-search';
 import type { NewsContextDatabase } from '@/lib/storage/database';
 import {
