@@ -55,6 +55,8 @@ const weekday = /\b(?:on|late|early|last)\s+(Sunday|Monday|Tuesday|Wednesday|Thu
 const anyYear = /(?:19|20)\d\d/;
 const anyRelative = /last|yesterday|(?:sun|mon|tues|wednes|thurs|fri|satur)day/i;
 const anyLast = /last/i;
+/** Every month pattern needs one of these at a word's start (each month word starts with its three letters). */
+const anyMonth = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 const anyYesterday = /yesterday/i;
 const anyWeekday = /(?:sun|mon|tues|wednes|thurs|fri|satur)day/i;
 
@@ -100,6 +102,16 @@ export function sentenceDates(sentence: string, reference?: ReferenceDate): Sent
 }
 
 function addExplicit(sentence: string, add: (entry: SentenceDate) => void): void {
+  if (anyMonth.test(sentence)) addMonthDates(sentence, add);
+  for (const match of sentence.matchAll(yearOnly)) {
+    const [whole, year] = match;
+    const start = match.index ?? 0;
+    add({ date: `${year}`, precision: 'year', inferred: false, start, end: start + whole.length });
+  }
+}
+
+/** Day and month dates, claimed before bare years so "in March 2026" gives a month, not only its year. */
+function addMonthDates(sentence: string, add: (entry: SentenceDate) => void): void {
   for (const match of sentence.matchAll(dayMonthYear)) {
     const [whole, day, month, year] = match;
     const m = monthNumber(month ?? '');
@@ -136,11 +148,6 @@ function addExplicit(sentence: string, add: (entry: SentenceDate) => void): void
       start,
       end: start + whole.length,
     });
-  }
-  for (const match of sentence.matchAll(yearOnly)) {
-    const [whole, year] = match;
-    const start = match.index ?? 0;
-    add({ date: `${year}`, precision: 'year', inferred: false, start, end: start + whole.length });
   }
 }
 
