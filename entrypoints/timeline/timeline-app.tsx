@@ -60,7 +60,10 @@ function bandLabel(band: TimelineBand, zoom: TimelineZoom): string {
 function useHashView(): [TimelineView, (next: TimelineView) => void] {
   const [view, setView] = useState(() => parseTimelineHash(location.hash));
   useEffect(() => {
-    const onHash = () => setView(parseTimelineHash(location.hash));
+    // Our own `navigate` fires this too, for the view it has just set: keeping that same object
+    // spares a second filter and render of every row after each change (issue #15, speed).
+    const onHash = () =>
+      setView((current) => (timelineUrl('', current) === location.hash ? current : parseTimelineHash(location.hash)));
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
