@@ -9,7 +9,7 @@
  * `data-differ-ms` (where sources differ, found just after the first paint) and
  * `data-filter-ms` (last filter and grouping), in ms.
  */
-import { useEffect, useId, useLayoutEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { DIFFERENCE_LABELS, KIND_LABELS } from '@/components/entity-card';
 import type { ClaimSentence } from '@/lib/corpus/source-differences';
 import {
@@ -60,7 +60,10 @@ function bandLabel(band: TimelineBand, zoom: TimelineZoom): string {
 function useHashView(): [TimelineView, (next: TimelineView) => void] {
   const [view, setView] = useState(() => parseTimelineHash(location.hash));
   useEffect(() => {
-    const onHash = () => setView(parseTimelineHash(location.hash));
+    // Our own `navigate` fires this too, for the view it has just set: keeping that same object
+    // spares a second filter and render of every row after each change (issue #15, speed).
+    const onHash = () =>
+      setView((current) => (timelineUrl('', current) === location.hash ? current : parseTimelineHash(location.hash)));
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
@@ -101,7 +104,30 @@ export function TimelineApp() {
       .map((id) => data.entityById.get(id))
       .filter((entity): entity is Entity => entity !== undefined)
       .sort((a, b) => a.name.localeCompare(b.name));
-    return { entities, outlets: [...outlets].sort(), languages: [...languages].sort() };
+    const sortedOutlets = [...outlets].sort();
+    const sortedLanguages = [...languages].sort();
+    // The option elements are made once per build, not per filter change: at 10,000 articles the
+    // entity list is long, and the same element objects let React skip them when a filter changes.
+    return {
+      entities,
+      outlets: sortedOutlets,
+      languages: sortedLanguages,
+      entityOptions: entities.map((entity) => (
+        <option key={entity.id} value={entity.id}>
+          {entity.name}
+        </option>
+      )),
+      outletOptions: sortedOutlets.map((outlet) => (
+        <option key={outlet} value={outlet}>
+          {outlet === 'unknown' ? 'Outlet unknown' : outlet}
+        </option>
+      )),
+      languageOptions: sortedLanguages.map((language) => (
+        <option key={language} value={language}>
+          {language}
+        </option>
+      )),
+    };
   }, [data]);
 
   const bands = useMemo(() => {
@@ -125,6 +151,27 @@ export function TimelineApp() {
     document.documentElement.dataset.filterMs = (performance.now() - started).toFixed(1);
     return { grouped, total: filtered.length };
   }, [data, view, zoom]);
+
+  /*
+   * The rows' callbacks stay the same functions across renders (they read the latest view and data
+   * through a ref), so a memoised row whose point, selection and differences did not change is not
+   * rendered again when a filter, the zoom or "Show more" changes (issue #15: filter within 50 ms).
+   */
+  const latest = useRef({ view, navigate, entityById: data?.entityById });
+  latest.current = { view, navigate, entityById: data?.entityById };
+  const onEntity = useCallback((entityId: string) => {
+    const { view: current, navigate: go } = latest.current;
+    setShown(PAGE_SIZE);
+    const next: TimelineView = { ...current, entityId };
+    delete next.pointId;
+    go(next);
+  }, []);
+  const entityNameOf = useCallback((id: string) => latest.current.entityById?.get(id)?.name ?? id, []);
+  // The other side of a disagreement: every filter off (it may be another outlet or language), its year opened.
+  const goToPoint = useCallback((pointId: string, date: string | null) => {
+    setShown(PAGE_SIZE);
+    latest.current.navigate({ zoom: date ? 'month' : 'year', ...(date ? { focus: date.slice(0, 4) } : {}), pointId });
+  }, []);
 
   // A link to a point (from a card) scrolls to it once it is drawn.
   useLayoutEffect(() => {
@@ -153,12 +200,7 @@ export function TimelineApp() {
     if (zoom === 'year') set({ zoom: 'month', focus: band.key.slice(0, 4) });
     else if (zoom === 'month' && band.precision !== 'year') set({ zoom: 'day', focus: band.key.slice(0, 7) });
   };
-  const entityName = (id: string) => data.entityById.get(id)?.name ?? id;
-  // The other side of a disagreement: every filter off (it may be another outlet or language), its year opened.
-  const goToPoint = (pointId: string, date: string | null) => {
-    setShown(PAGE_SIZE);
-    navigate({ zoom: date ? 'month' : 'year', ...(date ? { focus: date.slice(0, 4) } : {}), pointId });
-  };
+  const entityName = entityNameOf;
 
   let remaining = shown;
   return (
@@ -182,11 +224,7 @@ export function TimelineApp() {
               onChange={(event) => set({ entityId: event.target.value || undefined })}
             >
               <option value="">All entities</option>
-              {options.entities.map((entity) => (
-                <option key={entity.id} value={entity.id}>
-                  {entity.name}
-                </option>
-              ))}
+              {options.entityOptions}
             </select>
           </label>
           <label>
@@ -227,11 +265,7 @@ export function TimelineApp() {
               onChange={(event) => set({ outlet: event.target.value || undefined })}
             >
               <option value="">All outlets</option>
-              {options.outlets.map((outlet) => (
-                <option key={outlet} value={outlet}>
-                  {outlet === 'unknown' ? 'Outlet unknown' : outlet}
-                </option>
-              ))}
+              {options.outletOptions}
             </select>
           </label>
           <label>
@@ -242,11 +276,7 @@ export function TimelineApp() {
               onChange={(event) => set({ language: event.target.value || undefined })}
             >
               <option value="">All languages</option>
-              {options.languages.map((language) => (
-                <option key={language} value={language}>
-                  {language}
-                </option>
-              ))}
+              {options.languageOptions}
             </select>
           </label>
           <fieldset className="nc-timeline-zoom">
@@ -310,7 +340,7 @@ export function TimelineApp() {
                       point={point}
                       selected={point.id === view.pointId}
                       entityName={entityName}
-                      onEntity={(entityId) => set({ entityId })}
+                      onEntity={onEntity}
                       differences={data.differencesAt.get(point.id)}
                       onGoToPoint={goToPoint}
                     />
@@ -334,7 +364,8 @@ function pointElementId(pointId: string): string {
   return `nc-point-${pointId.replace(/[^\w-]/g, '_')}`;
 }
 
-function PointItem(props: {
+/** Memoised: its callbacks are stable (see `onEntity` in {@link TimelineApp}), so only changed rows render. */
+const PointItem = memo(function PointItem(props: {
   point: TimelinePoint;
   selected: boolean;
   entityName(id: string): string;
@@ -406,7 +437,7 @@ function PointItem(props: {
       </ul>
     </li>
   );
-}
+});
 
 /**
  * "Sources differ" at a point (issue #15): what differs, then both sentences quoted, each with its
