@@ -2,13 +2,13 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { type CardFeedback, EntityCardView } from '@/components/entity-card';
 import { type EntityCard, entityCardSchema } from '@/lib/corpus/entity-card';
 import {
-  CARD_FRAME_PORT,
   type CardFrameMessage,
   cardFrameImportedMessage,
   cardFramePageMessage,
   cardFrameShowMessage,
 } from '@/lib/extension/messages';
 import type { DatePrecision } from '@/lib/model/knowledge-base';
+import { cardPort } from './early-port';
 import { VisibilityGuard } from './visibility-guard';
 
 /**
@@ -33,14 +33,14 @@ export function CardApp() {
   /** What "Import this page" did, said in the card until another entity is shown. */
   const [importStatus, setImportStatus] = useState<string | undefined>();
   const shownEntity = useRef<string | undefined>(undefined);
-  const port = useRef<ReturnType<typeof browser.runtime.connect> | undefined>(undefined);
+  const port = useRef(cardPort.port);
   const wrapper = useRef<HTMLDivElement>(null);
   const guard = useRef<VisibilityGuard | undefined>(undefined);
 
   useEffect(() => {
-    const connection = browser.runtime.connect({ name: CARD_FRAME_PORT });
-    port.current = connection;
-    connection.onMessage.addListener((raw: unknown) => {
+    // Connected before React started (card-port.ts); what the background sent meanwhile comes first.
+    const connection = cardPort.port;
+    const stopListening = cardPort.listen((raw: unknown) => {
       const page = cardFramePageMessage.safeParse(raw);
       if (page.success) {
         if (!page.data.html) {
@@ -79,7 +79,7 @@ export function CardApp() {
     window.addEventListener('keydown', onKeyDown);
     return () => {
       window.removeEventListener('keydown', onKeyDown);
-      connection.disconnect();
+      stopListening();
     };
   }, []);
 
@@ -93,7 +93,7 @@ export function CardApp() {
     return () => guard.current?.disconnect();
   }, []);
 
-  const send = (message: CardFrameMessage) => port.current?.postMessage(message);
+  const send = (message: CardFrameMessage) => port.current.postMessage(message);
   /** Acts only when the page has not covered the frame (see visibility-guard.ts). */
   const guarded = (action: () => void) => () => {
     if (guard.current?.allows() === false) {
