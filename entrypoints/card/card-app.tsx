@@ -1,13 +1,10 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { type CardFeedback, EntityCardView } from '@/components/entity-card';
-import { type EntityCard, entityCardSchema } from '@/lib/corpus/entity-card';
-import {
-  type CardFrameMessage,
-  cardFrameImportedMessage,
-  cardFramePageMessage,
-  cardFrameShowMessage,
-} from '@/lib/extension/messages';
+import type { EntityCard } from '@/lib/corpus/entity-card';
+import type { CardFrameMessage } from '@/lib/extension/messages';
 import type { DatePrecision } from '@/lib/model/knowledge-base';
+// Zod Mini, not lib/extension/messages.ts: the classic Zod bundle cost the card page its first paint (card-messages.ts).
+import { cardImportedMessage, cardPageMessage, cardShowMessage } from './card-messages';
 import { cardPort } from './early-port';
 import { VisibilityGuard } from './visibility-guard';
 
@@ -41,7 +38,7 @@ export function CardApp() {
     // Connected before React started (card-port.ts); what the background sent meanwhile comes first.
     const connection = cardPort.port;
     const stopListening = cardPort.listen((raw: unknown) => {
-      const page = cardFramePageMessage.safeParse(raw);
+      const page = cardPageMessage.safeParse(raw);
       if (page.success) {
         if (!page.data.html) {
           setImportStatus('This page could not be read.');
@@ -56,20 +53,18 @@ export function CardApp() {
           .catch((error: unknown) => setImportStatus(`Could not read this page: ${(error as Error).message}`));
         return;
       }
-      const imported = cardFrameImportedMessage.safeParse(raw);
+      const imported = cardImportedMessage.safeParse(raw);
       if (imported.success) {
         setImportStatus(imported.data.status);
         return;
       }
-      const message = cardFrameShowMessage.safeParse(raw);
+      const message = cardShowMessage.safeParse(raw);
       if (!message.success) return;
-      const card = entityCardSchema.nullable().safeParse(message.data.card);
-      if (!card.success) return;
-      const { entityId, pinned, pageDate } = message.data;
+      const { entityId, pinned, pageDate, card } = message.data;
       // The same card built again (after an import) keeps its status line; another entity drops it.
       if (shownEntity.current !== entityId) setImportStatus(undefined);
       shownEntity.current = entityId;
-      setShown({ entityId, pinned, card: card.data, ...(pageDate ? { pageDate } : {}) });
+      setShown({ entityId, pinned, card, ...(pageDate ? { pageDate } : {}) });
     });
     // Escape anywhere in the frame closes the card (the card's own handler covers focus inside it).
     const onKeyDown = (event: KeyboardEvent) => {
