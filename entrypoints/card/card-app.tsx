@@ -102,7 +102,9 @@ export function CardApp() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: measured again whenever what is shown changes.
   useLayoutEffect(() => {
     const element = wrapper.current;
-    if (!element) return;
+    // Sized only once the background's answer is shown: the frame stays hidden until then (card-frame.ts), so the
+    // reader never sees "Loading…" flash before the card (the port is connected from the start, card-port.ts).
+    if (!element || !shown) return;
     const measure = () => send({ type: 'frame/size', height: naturalHeight(element) });
     measure();
     const observer = new ResizeObserver(measure);
