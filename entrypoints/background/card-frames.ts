@@ -40,16 +40,36 @@ interface TabCard {
   /** The content script's frame, to relay the card frame's size and actions to. */
   frameId: number;
   port?: Browser.runtime.Port;
+  /**
+   * The card for `entityId`, started when the content script asked for it
+   * (`card/open`), before the frame exists: the frame's page loads while the
+   * card is built, and gets it the moment its port connects.
+   */
+  prepared?: { entityId: string; card: Promise<EntityCard | null> };
 }
 
 export function createCardFrames(deps: CardFrameDeps) {
   const tabs = new Map<number, TabCard>();
 
+  /** Starts building the tab's card (once per entity shown); `push` sends it when the frame's port is there. */
+  function prepare(state: TabCard): Promise<EntityCard | null> {
+    if (state.prepared?.entityId !== state.entityId) {
+      const card = deps.entityCard(state.entityId).then((built) => built ?? null);
+      // Built ahead of a frame that may never connect (the card closed first): not an unhandled rejection.
+      card.catch(() => undefined);
+      state.prepared = { entityId: state.entityId, card };
+    }
+    return state.prepared.card;
+  }
+
   async function push(tabId: number): Promise<void> {
     const state = tabs.get(tabId);
-    if (!state?.port) return;
+    // A frame that connected before the content script said what to show waits for `open`.
+    if (!state?.entityId) return;
+    const card$ = prepare(state);
+    if (!state.port) return;
     const { entityId, pinned, port, pageDate } = state;
-    const card = (await deps.entityCard(entityId)) ?? null;
+    const card = await card$;
     // Another mention may have been chosen while the card was being built.
     if (tabs.get(tabId)?.entityId !== entityId || tabs.get(tabId)?.port !== port) return;
     state.timelinePoint = card?.onTimeline
@@ -180,7 +200,10 @@ export function createCardFrames(deps: CardFrameDeps) {
     },
     /** The corpus changed (an import, from this card or elsewhere): every open card is built again. */
     refresh(): void {
-      for (const tabId of tabs.keys()) void push(tabId);
+      for (const [tabId, state] of tabs) {
+        state.prepared = undefined;
+        void push(tabId);
+      }
     },
     /** Content script: the card and its frame are gone. */
     closed(sender: MessageSender): boolean {

@@ -1,14 +1,11 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { type CardFeedback, EntityCardView } from '@/components/entity-card';
-import { type EntityCard, entityCardSchema } from '@/lib/corpus/entity-card';
-import {
-  CARD_FRAME_PORT,
-  type CardFrameMessage,
-  cardFrameImportedMessage,
-  cardFramePageMessage,
-  cardFrameShowMessage,
-} from '@/lib/extension/messages';
+import type { EntityCard } from '@/lib/corpus/entity-card';
+import type { CardFrameMessage } from '@/lib/extension/messages';
 import type { DatePrecision } from '@/lib/model/knowledge-base';
+// Zod Mini, not lib/extension/messages.ts: the classic Zod bundle cost the card page its first paint (card-messages.ts).
+import { cardImportedMessage, cardPageMessage, cardShowMessage } from './card-messages';
+import { cardPort } from './early-port';
 import { VisibilityGuard } from './visibility-guard';
 
 /**
@@ -33,15 +30,15 @@ export function CardApp() {
   /** What "Import this page" did, said in the card until another entity is shown. */
   const [importStatus, setImportStatus] = useState<string | undefined>();
   const shownEntity = useRef<string | undefined>(undefined);
-  const port = useRef<ReturnType<typeof browser.runtime.connect> | undefined>(undefined);
+  const port = useRef(cardPort.port);
   const wrapper = useRef<HTMLDivElement>(null);
   const guard = useRef<VisibilityGuard | undefined>(undefined);
 
   useEffect(() => {
-    const connection = browser.runtime.connect({ name: CARD_FRAME_PORT });
-    port.current = connection;
-    connection.onMessage.addListener((raw: unknown) => {
-      const page = cardFramePageMessage.safeParse(raw);
+    // Connected before React started (card-port.ts); what the background sent meanwhile comes first.
+    const connection = cardPort.port;
+    const stopListening = cardPort.listen((raw: unknown) => {
+      const page = cardPageMessage.safeParse(raw);
       if (page.success) {
         if (!page.data.html) {
           setImportStatus('This page could not be read.');
@@ -56,20 +53,18 @@ export function CardApp() {
           .catch((error: unknown) => setImportStatus(`Could not read this page: ${(error as Error).message}`));
         return;
       }
-      const imported = cardFrameImportedMessage.safeParse(raw);
+      const imported = cardImportedMessage.safeParse(raw);
       if (imported.success) {
         setImportStatus(imported.data.status);
         return;
       }
-      const message = cardFrameShowMessage.safeParse(raw);
+      const message = cardShowMessage.safeParse(raw);
       if (!message.success) return;
-      const card = entityCardSchema.nullable().safeParse(message.data.card);
-      if (!card.success) return;
-      const { entityId, pinned, pageDate } = message.data;
+      const { entityId, pinned, pageDate, card } = message.data;
       // The same card built again (after an import) keeps its status line; another entity drops it.
       if (shownEntity.current !== entityId) setImportStatus(undefined);
       shownEntity.current = entityId;
-      setShown({ entityId, pinned, card: card.data, ...(pageDate ? { pageDate } : {}) });
+      setShown({ entityId, pinned, card, ...(pageDate ? { pageDate } : {}) });
     });
     // Escape anywhere in the frame closes the card (the card's own handler covers focus inside it).
     const onKeyDown = (event: KeyboardEvent) => {
@@ -79,7 +74,7 @@ export function CardApp() {
     window.addEventListener('keydown', onKeyDown);
     return () => {
       window.removeEventListener('keydown', onKeyDown);
-      connection.disconnect();
+      stopListening();
     };
   }, []);
 
@@ -93,7 +88,7 @@ export function CardApp() {
     return () => guard.current?.disconnect();
   }, []);
 
-  const send = (message: CardFrameMessage) => port.current?.postMessage(message);
+  const send = (message: CardFrameMessage) => port.current.postMessage(message);
   /** Acts only when the page has not covered the frame (see visibility-guard.ts). */
   const guarded = (action: () => void) => () => {
     if (guard.current?.allows() === false) {
@@ -107,7 +102,9 @@ export function CardApp() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: measured again whenever what is shown changes.
   useLayoutEffect(() => {
     const element = wrapper.current;
-    if (!element) return;
+    // Sized only once the background's answer is shown: the frame stays hidden until then (card-frame.ts), so the
+    // reader never sees "Loading…" flash before the card (the port is connected from the start, card-port.ts).
+    if (!element || !shown) return;
     const measure = () => send({ type: 'frame/size', height: naturalHeight(element) });
     measure();
     const observer = new ResizeObserver(measure);

@@ -1,3 +1,5 @@
+// First: connects the port to the background before the imports below are evaluated (see card-port.ts).
+import './early-port';
 import { createRoot } from 'react-dom/client';
 import '@/components/entity-card.css';
 import { CardApp } from './card-app';

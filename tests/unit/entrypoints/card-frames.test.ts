@@ -107,6 +107,37 @@ describe('card frames', () => {
     expect(none.posted[0]).not.toHaveProperty('pageDate');
   });
 
+  it('builds the card when the content script asks, before the frame connects, and sends it on connect', async () => {
+    const builds: string[] = [];
+    let finish: (built: EntityCard) => void = () => undefined;
+    frames = createCardFrames({
+      entityCard: (entityId) => {
+        builds.push(entityId);
+        return new Promise<EntityCard>((resolve) => {
+          finish = resolve;
+        });
+      },
+      addFeedback: async () => undefined,
+      importPage: async () => '',
+    });
+    // A frame from an earlier card connects before `card/open`: nothing to build yet.
+    const early = framePort();
+    connect(early.port);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(builds).toEqual([]);
+    frames.closed(contentScript);
+
+    frames.open(card.id, false, contentScript, '2026-05-04');
+    expect(builds).toEqual([card.id]);
+    const frame = framePort();
+    connect(frame.port);
+    finish(card);
+    await vi.waitFor(() => expect(frame.posted).toHaveLength(1));
+    expect(frame.posted[0]).toMatchObject({ type: 'card/show', entityId: card.id, card });
+    // Built once: the frame's connection used the card started by `open`.
+    expect(builds).toEqual([card.id]);
+  });
+
   it('opens the timeline at the point it put on the card, next to the news tab', async () => {
     const created = vi.spyOn(fakeBrowser.tabs, 'create');
     const frame = await openFrame('2026-05-04');
