@@ -179,13 +179,21 @@ export function countsOf(snapshot: AnnotationsSnapshot): Record<string, number> 
 
 /**
  * Escape with focus inside the card's frame, which closes the card. The frame
- * goes away on keydown, so a whole `keyboard.press` could hang waiting for
- * its keyup to be acknowledged by a frame that no longer exists (seen about
- * one run in four): the key goes down in the card and comes up once the card
- * is gone.
+ * goes away while the key is being handled, and Chromium can then lose the
+ * acknowledgement of the key event: a `keyboard.press`, or even a
+ * `keyboard.down`, waited for it for ever (about one run in four). So the
+ * key goes down through CDP (a real, trusted key event, as Playwright's own),
+ * without waiting for that acknowledgement; the test waits for the card to be
+ * gone instead, then lets the key up on the page.
  */
 export async function escapeFromCard(page: Page): Promise<void> {
-  await page.keyboard.down('Escape');
+  const cdp = await page.context().newCDPSession(page);
+  const escape = { key: 'Escape', code: 'Escape', windowsVirtualKeyCode: 27, nativeVirtualKeyCode: 27 };
+  void cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...escape }).catch(() => undefined);
   for (let tries = 0; tries < 100 && (await hasOwnUi(page)); tries++) await page.waitForTimeout(50);
-  await page.keyboard.up('Escape');
+  await Promise.race([
+    cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...escape }).catch(() => undefined),
+    page.waitForTimeout(2000),
+  ]);
+  await cdp.detach().catch(() => undefined);
 }
