@@ -514,7 +514,7 @@ function report(results: PageResult[], skipped: string | undefined): BenchSectio
       'ours when a profiler sample in it has a frame of our content script on its stack; "ours" is that sampled',
       'time (our script, and the layout and style it forced). A rendering task is also ours when its style',
       'recalculation is the first after code of ours reached the page from the background (an',
-      '`extensions.mojom.LocalFrame` message: the card\'s code by `scripting.executeScript`; until 6 December also',
+      "`extensions.mojom.LocalFrame` message: the card's code by `scripting.executeScript`; until 6 December also",
       'the highlight stylesheet by `scripting.insertCSS`, now declared with the content script): it runs with no script on the stack.',
       "The last column, for comparison, is the longest task of any kind after our script started (the page's own included).",
       '"Self-reported" is the content script\'s own `stats.longestTaskMs` (`annotations/get`, after the trace).',

@@ -188,11 +188,11 @@ export function countsOf(snapshot: AnnotationsSnapshot): Record<string, number> 
  */
 export async function escapeFromCard(page: Page): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
-  const escape = { key: 'Escape', code: 'Escape', windowsVirtualKeyCode: 27, nativeVirtualKeyCode: 27 };
-  void cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...escape }).catch(() => undefined);
+  const escapeKey = { key: 'Escape', code: 'Escape', windowsVirtualKeyCode: 27, nativeVirtualKeyCode: 27 };
+  void cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...escapeKey }).catch(() => undefined);
   for (let tries = 0; tries < 100 && (await hasOwnUi(page)); tries++) await page.waitForTimeout(50);
   await Promise.race([
-    cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...escape }).catch(() => undefined),
+    cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...escapeKey }).catch(() => undefined),
     page.waitForTimeout(2000),
   ]);
   await cdp.detach().catch(() => undefined);

@@ -5,7 +5,7 @@ import { HIGHLIGHT_NAMES } from '@/lib/page/highlighter';
 /** The declarations of the first rule whose whole selector is `selector` (not a list that ends with it). */
 function ruleOf(selector: string): string | undefined {
   const lines = HIGHLIGHT_CSS.split('\n');
-  const line = lines.findIndex((text) => text === `${selector} {`);
+  const line = lines.indexOf(`${selector} {`);
   if (line < 0) return undefined;
   const at = lines.slice(0, line).join('\n').length + 1;
   return HIGHLIGHT_CSS.slice(HIGHLIGHT_CSS.indexOf('{', at) + 1, HIGHLIGHT_CSS.indexOf('}', at));
